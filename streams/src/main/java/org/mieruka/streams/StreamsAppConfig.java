@@ -1,0 +1,62 @@
+package org.mieruka.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.mieruka.schemas.config.CommonSettings;
+import org.mieruka.schemas.config.ConfigLoader;
+
+/** Settings of the stream processors ({@code ./mieruka streams}), read once at start-up. */
+public final class StreamsAppConfig {
+
+    public static final String APPLICATION_ID = "streams.application-id";
+    public static final String STATE_DIR = "streams.state-dir";
+    public static final String COMMIT_INTERVAL = "streams.commit-interval-ms";
+
+    public static final ConfigDef DEFINITION = definition();
+
+    public final String bootstrap;
+    public final String topicsPrefix;
+    public final short replicationFactor;
+    public final ZoneId zone;
+    public final String applicationId;
+    public final Path stateDir;
+    public final Duration commitInterval;
+    public final int metricsPort;
+
+    public StreamsAppConfig(Map<String, String> raw) {
+        Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
+        bootstrap = (String) v.get(CommonSettings.KAFKA_BOOTSTRAP);
+        topicsPrefix = (String) v.get(CommonSettings.TOPICS_PREFIX);
+        replicationFactor = (Short) v.get(CommonSettings.TOPICS_REPLICATION);
+        zone = CommonSettings.zone(v);
+        applicationId = (String) v.get(APPLICATION_ID);
+        stateDir = Path.of((String) v.get(STATE_DIR));
+        commitInterval = Duration.ofMillis((Long) v.get(COMMIT_INTERVAL));
+        metricsPort = (Integer) v.get(CommonSettings.METRICS_PORT);
+    }
+
+    public static StreamsAppConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return new StreamsAppConfig(ConfigLoader.gather(DEFINITION, file, env, overrides));
+    }
+
+    private static ConfigDef definition() {
+        ConfigDef def = new ConfigDef();
+        CommonSettings.defineKafka(def);
+        CommonSettings.defineTimeZone(def);
+        CommonSettings.defineMetricsPort(def, 9402);
+        return def
+                .define(APPLICATION_ID, Type.STRING, "mieruka-streams", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "Kafka Streams application id: names the consumer group, internal topics and "
+                                + "state. Changing it starts the processors from scratch.")
+                .define(STATE_DIR, Type.STRING, "var/streams", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Folder of the local state stores (rebuilt from Kafka when lost).")
+                .define(COMMIT_INTERVAL, Type.LONG, 100L, ConfigDef.Range.between(10, 60_000), Importance.LOW,
+                        "How often results are committed (ms). Under exactly-once, outputs become visible to "
+                                + "read_committed readers at each commit.");
+    }
+}
