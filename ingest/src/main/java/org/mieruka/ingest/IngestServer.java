@@ -65,8 +65,14 @@ public final class IngestServer implements AutoCloseable {
         return new IngestServer(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
+    /** Creates missing topics, then listens. Fails when Kafka cannot be reached at start-up. */
     public void start() throws Exception {
         new TopicProvisioner(admin, config.topicsPrefix, config.replicationFactor).ensure(TopicCatalog.all());
+        startWithoutTopics();
+    }
+
+    /** Listens without touching Kafka first: requests then get 503 until Kafka is reachable. */
+    public void startWithoutTopics() throws Exception {
         server.start();
         LOG.info("ingest listening host={} port={}", config.host, port());
     }

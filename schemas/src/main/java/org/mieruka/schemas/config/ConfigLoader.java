@@ -63,9 +63,9 @@ public final class ConfigLoader {
     public static Map<String, Object> parse(String component, ConfigDef def, Map<String, String> raw) {
         List<String> problems = new ArrayList<>();
         for (ConfigValue value : def.validate(raw)) {
-            for (String message : value.errorMessages()) {
-                problems.add(value.name() + " (" + envName(value.name()) + "): " + message);
-            }
+            // One line per key: the first message is the cause; later ones only repeat it.
+            value.errorMessages().stream().findFirst().ifPresent(message ->
+                    problems.add(value.name() + " (" + envName(value.name()) + "): " + message));
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(component, problems);

@@ -66,7 +66,7 @@ public final class WorkEventJson {
                     "not an action of kind " + kind + "; expected one of " + ActionCatalog.actionsOf(kind)));
         }
         if (kind != null) {
-            checkExtras(kind, action, objectId, duration, location, attributes, found);
+            checkExtras(node, kind, action, duration, attributes, found);
         }
         if (!found.isEmpty()) {
             return rejected(Rejection.first(found));
@@ -88,16 +88,17 @@ public final class WorkEventJson {
                 .build(), null);
     }
 
-    private static void checkExtras(EventKind kind, String action, String objectId, Long duration,
-                                    Location location, Map<String, String> attributes, List<Rejection> found) {
+    /** Kind-specific requirements; a field given with a bad type or value is not also reported missing. */
+    private static void checkExtras(JsonNode node, EventKind kind, String action, Long duration,
+                                    Map<String, String> attributes, List<Rejection> found) {
         boolean needsObject = kind == EventKind.DOCUMENT || kind == EventKind.MEETING || kind == EventKind.WORKFLOW;
-        if (needsObject && objectId == null) {
+        if (needsObject && absent(node.get("object_id"))) {
             found.add(new Rejection(RejectionReason.MISSING_FIELD, "object_id", "required for " + kind + " events"));
         }
         if (kind == EventKind.MEETING) {
-            if (duration == null) {
+            if (absent(node.get("duration_ms"))) {
                 found.add(new Rejection(RejectionReason.MISSING_FIELD, "duration_ms", "required for MEETING events"));
-            } else if (duration <= 0) {
+            } else if (duration != null && duration <= 0) {
                 found.add(new Rejection(RejectionReason.BAD_VALUE, "duration_ms", "must be greater than 0"));
             }
         }
@@ -107,7 +108,7 @@ public final class WorkEventJson {
                     "required on step_started and step_completed"));
         }
         if (kind == EventKind.WORK_MODE) {
-            if (location == null) {
+            if (absent(node.get("location"))) {
                 found.add(new Rejection(RejectionReason.MISSING_FIELD, "location", "required for WORK_MODE events"));
             }
             String date = attributes.get("date");

@@ -1,0 +1,135 @@
+package org.mieruka.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.serde.Serdes;
+import org.mieruka.schemas.topic.TopicCatalog;
+import org.mieruka.testsupport.MierukaInfra;
+import org.mieruka.testsupport.TestKafka;
+
+@ExtendWith(MierukaInfra.class)
+class IngestServerIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String GOOD = "{\"event_id\":\"e%d\",\"source_system\":\"docs-m365\",\"kind\":\"DOCUMENT\","
+            + "\"action\":\"edited\",\"occurred_at\":\"2026-04-06T09:12:00+09:00\",\"employee\":\"E0001\","
+            + "\"object_id\":\"doc-1\"}";
+
+    private static IngestConfig config(String bootstrap, String prefix, Map<String, String> extra) {
+        Map<String, String> raw = new HashMap<>(Map.of("kafka.bootstrap", bootstrap, "topics.prefix", prefix,
+                "ingest.http.port", "0", "ingest.instance-id", prefix + "ingest"));
+        raw.putAll(extra);
+        return new IngestConfig(raw);
+    }
+
+    private static HttpResponse<String> post(IngestServer server, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
+                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(TestKafka kafka, String topic, int expected) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.topicPrefix() + "reader");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    @Test
+    void shouldAcceptTheGoodEventsOfABatchAndDeadLetterTheBadOnesByIndex(TestKafka kafka) throws Exception {
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of()))) {
+            server.start();
+            String body = String.format(GOOD, 1) + "\n" + String.format(GOOD, 2).replace("+09:00", "") + "\nnot json\n"
+                    + String.format(GOOD, 3);
+
+            HttpResponse<String> response = post(server, "application/x-ndjson", body);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode reply = JSON.readTree(response.body());
+            assertThat(reply.get("accepted").asInt()).isEqualTo(2);
+            assertThat(reply.get("rejected")).extracting(r -> r.get("index").asInt() + ":" + r.get("reason").asText())
+                    .containsExactly("1:BAD_TIMESTAMP", "2:MALFORMED");
+            List<ConsumerRecord<byte[], byte[]>> raw = readAll(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix()), 2);
+            assertThat(raw).extracting(r -> Serdes.workEvent().decode(r.value())).extracting(WorkEvent::getEventId)
+                    .containsExactlyInAnyOrder("e1", "e3");
+            assertThat(readAll(kafka, TopicCatalog.DEAD_LETTER.name(kafka.topicPrefix()), 2)).hasSize(2);
+            assertThat(server.registry().scrape()).contains("mieruka_ingest_events_accepted_total 2.0")
+                    .contains("mieruka_ingest_events_rejected_total{reason=\"BAD_TIMESTAMP\"} 1.0");
+        }
+    }
+
+    @Test
+    void shouldAnswerEachLimitWithItsOwnStatusAndReason(TestKafka kafka) throws Exception {
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of("ingest.max-body-bytes", "2048", "ingest.max-events-per-batch", "2")))) {
+            server.start();
+
+            HttpResponse<String> tooMany = post(server, "application/json",
+                    "[" + String.format(GOOD, 1) + "," + String.format(GOOD, 2) + "," + String.format(GOOD, 3) + "]");
+            HttpResponse<String> tooLarge = post(server, "application/json", "[" + " ".repeat(3000) + "]");
+            HttpResponse<String> malformed = post(server, "application/json", "[{\"event_id\":");
+
+            assertThat(tooMany.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(tooMany.body()).get("error").asText()).isEqualTo("TOO_MANY_EVENTS");
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(tooLarge.body()).get("error").asText()).isEqualTo("BODY_TOO_LARGE");
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(malformed.body()).get("error").asText()).isEqualTo("MALFORMED");
+        }
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterAndReportNotReadyWhenKafkaIsUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (IngestServer server = new IngestServer(config("127.0.0.1:" + closedPort, "it.nokafka.",
+                Map.of("ingest.kafka.timeout-ms", "1500")), new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT))) {
+            server.startWithoutTopics();
+
+            HttpResponse<String> response = post(server, "application/json", "[" + String.format(GOOD, 1) + "]");
+            HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).contains("5");
+            assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("KAFKA_UNAVAILABLE");
+            assertThat(ready.statusCode()).isEqualTo(503);
+        }
+    }
+}

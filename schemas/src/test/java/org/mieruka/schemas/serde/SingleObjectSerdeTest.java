@@ -1,0 +1,94 @@
+package org.mieruka.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.junit.jupiter.api.Test;
+import org.mieruka.schemas.event.EventKind;
+import org.mieruka.schemas.event.WorkEvent;
+
+class SingleObjectSerdeTest {
+
+    private static WorkEvent event() {
+        return WorkEvent.newBuilder().setEventId("e1").setSourceSystem("docs-m365").setKind(EventKind.DOCUMENT)
+                .setAction("edited").setOccurredAt(Instant.parse("2026-04-06T00:12:00Z")).setEmployee("E0001")
+                .setObjectId("doc-1").setAttributes(Map.of()).build();
+    }
+
+    @Test
+    void shouldWriteMarkerAndFingerprintThenRoundTrip() {
+        SingleObjectSerde<WorkEvent> serde = Serdes.workEvent();
+        byte[] bytes = serde.encode(event());
+
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        long fingerprint = SchemaNormalization.parsingFingerprint64(WorkEvent.getClassSchema());
+        long written = 0;
+        for (int i = 9; i >= 2; i--) { // little-endian, per the Avro specification
+            written = (written << 8) | (bytes[i] & 0xFF);
+        }
+        assertThat(written).isEqualTo(fingerprint);
+        assertThat(serde.decode(bytes)).isEqualTo(event());
+    }
+
+    @Test
+    void shouldFailWithATypedErrorOnAnUnknownFingerprint() {
+        byte[] bytes = Serdes.workEvent().encode(event());
+        bytes[5] ^= 0x55;
+
+        assertThatThrownBy(() -> Serdes.workEvent().decode(bytes))
+                .isInstanceOfSatisfying(EventDecodingException.class,
+                        e -> assertThat(e.problem()).isEqualTo(EventDecodingException.Problem.UNKNOWN_SCHEMA));
+    }
+
+    @Test
+    void shouldFailWithATypedErrorOnBytesThatAreNotSingleObject() {
+        assertThatThrownBy(() -> Serdes.workEvent().decode("{\"json\":true}".getBytes()))
+                .isInstanceOfSatisfying(EventDecodingException.class,
+                        e -> assertThat(e.problem()).isEqualTo(EventDecodingException.Problem.NOT_SINGLE_OBJECT));
+    }
+
+    @Test
+    void shouldFailWithATypedErrorOnATruncatedBody() {
+        byte[] bytes = Serdes.workEvent().encode(event());
+        byte[] truncated = Arrays.copyOf(bytes, 14);
+
+        assertThatThrownBy(() -> Serdes.workEvent().decode(truncated))
+                .isInstanceOfSatisfying(EventDecodingException.class,
+                        e -> assertThat(e.problem()).isEqualTo(EventDecodingException.Problem.CORRUPT_BODY));
+    }
+
+    @Test
+    void shouldReadRecordsOfARegisteredOlderWriterSchema() {
+        // A v0 of WorkEvent without 'attributes': its records stay readable once its schema is registered.
+        Schema current = WorkEvent.getClassSchema();
+        Schema older = Schema.createRecord(current.getName(), null, current.getNamespace(), false,
+                current.getFields().stream().filter(f -> !f.name().equals("attributes"))
+                        .map(f -> new Schema.Field(f, f.schema())).toList());
+        assertThat(older.getField("attributes")).isNull();
+        SingleObjectSerde<WorkEvent> reader = Serdes.workEvent().withWriterSchema(older);
+        org.apache.avro.generic.GenericRecord v0 = new org.apache.avro.generic.GenericData.Record(older);
+        for (Schema.Field field : older.getFields()) {
+            v0.put(field.name(), event().get(field.name()));
+        }
+        v0.put("kind", new org.apache.avro.generic.GenericData.EnumSymbol(older.getField("kind").schema(), "DOCUMENT"));
+        v0.put("occurred_at", event().getOccurredAt().toEpochMilli());
+        byte[] bytes;
+        try {
+            bytes = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
+                    org.apache.avro.generic.GenericData.get(), older).encode(v0).array();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
+        WorkEvent read = reader.decode(bytes);
+
+        assertThat(read.getEventId()).isEqualTo("e1");
+        assertThat(read.getAttributes()).isEmpty();
+    }
+}
