@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,10 +52,9 @@ class DockerComposeFileTest {
     @Test
     void shouldBeAcceptedByDockerCompose() throws Exception {
         Path compose = dockerCompose();
-        if (compose == null) {
-            Assumptions.abort("docker-compose is not installed (apt-get install docker-compose); the check runs where"
-                    + " it is — ./mieruka test installs it");
-        }
+        // Never skipped: ./mieruka test installs Debian's docker-compose; elsewhere install it to run the suite.
+        assertThat(compose).as("docker-compose is needed to validate docker-compose.yml: run the suite with"
+                + " ./mieruka test (installs it as root), or apt-get install docker-compose").isNotNull();
         Path root = projectRoot();
         Path output = Files.createTempFile("docker-compose-config", ".log");
         try {

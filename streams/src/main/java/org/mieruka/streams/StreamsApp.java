@@ -78,9 +78,15 @@ public final class StreamsApp implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Stops processing and leaves the consumer group, so that the next instance (a restart, the next
+     * demo run) gets the partitions at once instead of after the session timeout (45 s).
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         metrics.close();
     }
 }
