@@ -40,13 +40,8 @@ class WalkingSkeletonIT {
     @Test
     void shouldCarryOneEventFromHttpToAClickHouseCount(TestKafka kafka, TestClickHouse clickHouse,
                                                        @TempDir Path state) throws Exception {
-        Map<String, String> raw = new HashMap<>();
-        raw.put("kafka.bootstrap", kafka.bootstrapServers());
-        raw.put("topics.prefix", kafka.topicPrefix());
-        raw.put("clickhouse.url", clickHouse.url());
-        raw.put("clickhouse.user", clickHouse.user());
-        raw.put("clickhouse.password", clickHouse.password());
-        raw.put("clickhouse.database", clickHouse.database());
+        Map<String, String> raw = new HashMap<>(kafka.settings());
+        raw.putAll(clickHouse.settings());
         raw.put("streams.application-id", kafka.topicPrefix() + "streams");
         raw.put("streams.state-dir", state.toString());
         raw.put("sink.group-id", kafka.topicPrefix() + "sink");

@@ -14,7 +14,6 @@ import org.eclipse.jetty.server.Request;
 import org.mieruka.schemas.deadletter.DeadLetter;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.json.Rejection;
-import org.mieruka.schemas.json.RejectionReason;
 import org.mieruka.schemas.json.WorkEventJson;
 
 /**

@@ -30,17 +30,28 @@ class EventCountTopologyTest {
                 .setAttributes(Map.of()).build();
     }
 
+    /** The topology under the application's own properties (error handlers included). */
+    private static TopologyTestDriver driver() {
+        Properties props = StreamsApp.properties(CONFIG);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+        return new TopologyTestDriver(EventCountTopology.build(new StreamsBuilder(), CONFIG), props);
+    }
+
+    private static TestInputTopic<byte[], byte[]> raw(TopologyTestDriver driver) {
+        return driver.createInputTopic(TopicCatalog.RAW_EVENTS.name("mieruka."), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private static TestOutputTopic<String, EventCount> counts(TopologyTestDriver driver) {
+        return driver.createOutputTopic(TopicCatalog.EVENT_COUNTS.name("mieruka."), new StringDeserializer(),
+                Serdes.eventCount().deserializer());
+    }
+
     @Test
     void shouldCountPerLocalTokyoDateWithAHigherVersionAtEachUpdate() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                EventCountTopology.build(new StreamsBuilder(), CONFIG), props)) {
-            TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(TopicCatalog.RAW_EVENTS.name("mieruka."),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, EventCount> out = driver.createOutputTopic(
-                    TopicCatalog.EVENT_COUNTS.name("mieruka."), new StringDeserializer(),
-                    Serdes.eventCount().deserializer());
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<byte[], byte[]> raw = raw(driver);
+            TestOutputTopic<String, EventCount> out = counts(driver);
 
             // 2026-04-06T15:30Z is already 2026-04-07 00:30 in Tokyo
             raw.pipeInput(new byte[0], Serdes.workEvent().encode(event("1", "2026-04-06T01:00:00Z")));
@@ -58,15 +69,9 @@ class EventCountTopologyTest {
 
     @Test
     void shouldSkipAnUndecodableRecordAndCountTheRest() {
-        Properties props = StreamsApp.properties(CONFIG);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                EventCountTopology.build(new StreamsBuilder(), CONFIG), props)) {
-            TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(TopicCatalog.RAW_EVENTS.name("mieruka."),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, EventCount> out = driver.createOutputTopic(
-                    TopicCatalog.EVENT_COUNTS.name("mieruka."), new StringDeserializer(),
-                    Serdes.eventCount().deserializer());
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<byte[], byte[]> raw = raw(driver);
+            TestOutputTopic<String, EventCount> out = counts(driver);
 
             raw.pipeInput(new byte[0], "garbage".getBytes());
             raw.pipeInput(new byte[0], Serdes.workEvent().encode(event("1", "2026-04-06T01:00:00Z")));

@@ -11,4 +11,10 @@ package org.mieruka.testsupport;
  * @param origin   where the server came from (environment, testcontainers, local)
  */
 public record TestClickHouse(String url, String user, String password, String database, String origin) {
+
+    /** Mieruka settings pointing at this server and this test's database. */
+    public java.util.Map<String, String> settings() {
+        return java.util.Map.of("clickhouse.url", url, "clickhouse.user", user, "clickhouse.password", password,
+                "clickhouse.database", database);
+    }
 }

@@ -13,6 +13,14 @@ import org.apache.kafka.clients.CommonClientConfigs;
  */
 public record TestKafka(String bootstrapServers, String origin, String topicPrefix) {
 
+    /** Mieruka settings pointing at this broker and this test's topics. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap", bootstrapServers);
+        settings.put("topics.prefix", topicPrefix);
+        return settings;
+    }
+
     public Map<String, Object> clientProperties() {
         Map<String, Object> props = new HashMap<>();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -32,13 +32,8 @@ import org.mieruka.testsupport.TestKafka;
 class MetricSinkIT {
 
     private static SinkConfig config(TestKafka kafka, TestClickHouse clickHouse) {
-        Map<String, String> raw = new HashMap<>();
-        raw.put("kafka.bootstrap", kafka.bootstrapServers());
-        raw.put("topics.prefix", kafka.topicPrefix());
-        raw.put("clickhouse.url", clickHouse.url());
-        raw.put("clickhouse.user", clickHouse.user());
-        raw.put("clickhouse.password", clickHouse.password());
-        raw.put("clickhouse.database", clickHouse.database());
+        Map<String, String> raw = new HashMap<>(kafka.settings());
+        raw.putAll(clickHouse.settings());
         raw.put("sink.group-id", kafka.topicPrefix() + "sink");
         raw.put("sink.batch.max-delay-ms", "200");
         raw.put("sink.retry.initial-backoff-ms", "100");
