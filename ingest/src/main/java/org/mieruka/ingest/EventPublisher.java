@@ -32,6 +32,7 @@ public final class EventPublisher implements AutoCloseable {
     private final IngestConfig config;
     private final BlockingQueue<Slot> pool;
     private final SingleObjectSerde<WorkEvent> serde = Serdes.workEvent();
+    private final SingleObjectSerde<DeadLetter> deadLetterSerde = Serdes.deadLetter();
     private final String rawTopic;
     private final String deadLetterTopic;
 
@@ -83,8 +84,8 @@ public final class EventPublisher implements AutoCloseable {
                 producer.send(new ProducerRecord<>(rawTopic, key, serde.encode(event)));
             }
             for (DeadLetter letter : deadLetters) {
-                producer.send(new ProducerRecord<>(deadLetterTopic, letter.source().getBytes(StandardCharsets.UTF_8),
-                        letter.toJsonBytes()));
+                producer.send(new ProducerRecord<>(deadLetterTopic, letter.getSource().getBytes(StandardCharsets.UTF_8),
+                        deadLetterSerde.encode(letter)));
             }
             producer.commitTransaction(); // flushes; throws if any send failed, and then nothing is visible
             healthy = true;

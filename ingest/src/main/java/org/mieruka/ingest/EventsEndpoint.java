@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.deadletter.DeadLetters;
+import org.mieruka.schemas.deadletter.Stage;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.json.Rejection;
 import org.mieruka.schemas.json.WorkEventJson;
@@ -74,6 +77,7 @@ final class EventsEndpoint {
                     + config.maxEventsPerBatch + " per request");
         }
 
+        Instant receivedAt = Instant.now();
         List<WorkEvent> accepted = new ArrayList<>(items.size());
         List<DeadLetter> deadLetters = new ArrayList<>();
         ArrayNode rejected = JSON.createArrayNode();
@@ -81,14 +85,16 @@ final class EventsEndpoint {
             JsonNode item = items.get(index);
             WorkEventJson.Result result = WorkEventJson.read(item);
             if (result.accepted()) {
+                result.event().setReceivedAt(receivedAt);
                 accepted.add(result.event());
                 continue;
             }
             Rejection rejection = result.rejection();
             rejected.addObject().put("index", index).put("reason", rejection.reason().name())
                     .put("field", rejection.field()).put("message", rejection.message());
-            deadLetters.add(DeadLetter.of(sourceOf(item), "ingest", rejection.reason(), rejection.field(),
-                    rejection.message(), item == null ? null : item.toString().getBytes(StandardCharsets.UTF_8)));
+            deadLetters.add(DeadLetters.of(sourceOf(item), Stage.INGEST, rejection.reason(), rejection.field(),
+                    rejection.message(), item == null ? null : item.toString().getBytes(StandardCharsets.UTF_8),
+                    receivedAt));
         }
 
         try {
@@ -100,7 +106,7 @@ final class EventsEndpoint {
         }
         metrics.accepted.increment(accepted.size());
         for (DeadLetter letter : deadLetters) {
-            metrics.rejected(letter.reason()).increment();
+            metrics.rejected(letter.getReason()).increment();
         }
         metrics.batchLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         ObjectNode reply = JSON.createObjectNode();

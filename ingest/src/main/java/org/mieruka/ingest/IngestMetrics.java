@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.mieruka.schemas.json.RejectionReason;
+import org.mieruka.schemas.deadletter.RejectionReason;
 
 /** The collector's meters: accepted and rejected events (by reason), batch latency and bytes. */
 final class IngestMetrics {

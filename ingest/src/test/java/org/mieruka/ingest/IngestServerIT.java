@@ -84,7 +84,11 @@ class IngestServerIT {
             List<ConsumerRecord<byte[], byte[]>> raw = readAll(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix()), 2);
             assertThat(raw).extracting(r -> Serdes.workEvent().decode(r.value())).extracting(WorkEvent::getEventId)
                     .containsExactlyInAnyOrder("e1", "e3");
-            assertThat(readAll(kafka, TopicCatalog.DEAD_LETTER.name(kafka.topicPrefix()), 2)).hasSize(2);
+            assertThat(raw).extracting(r -> Serdes.workEvent().decode(r.value()).getReceivedAt()).doesNotContainNull();
+            assertThat(readAll(kafka, TopicCatalog.DEAD_LETTER.name(kafka.topicPrefix()), 2))
+                    .extracting(r -> Serdes.deadLetter().decode(r.value()))
+                    .extracting(l -> l.getStage() + ":" + l.getReason() + ":" + l.getPayloadWithheld())
+                    .containsExactlyInAnyOrder("INGEST:BAD_TIMESTAMP:false", "INGEST:MALFORMED:false");
             assertThat(server.registry().scrape()).contains("mieruka_ingest_events_accepted_total 2.0")
                     .contains("mieruka_ingest_events_rejected_total{reason=\"BAD_TIMESTAMP\"} 1.0");
         }

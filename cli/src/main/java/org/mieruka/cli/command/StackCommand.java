@@ -1,11 +1,19 @@
 package org.mieruka.cli.command;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.mieruka.cli.Progress;
 import org.mieruka.cli.ProjectRoot;
 import org.mieruka.cli.stack.LocalClickHouse;
 import org.mieruka.cli.stack.LocalKafka;
 import org.mieruka.cli.stack.StackConfig;
+import org.mieruka.schemas.config.CommonSettings;
+import org.mieruka.schemas.config.ConfigLoader;
+import org.mieruka.schemas.topic.TopicCatalog;
+import org.mieruka.schemas.topic.TopicProvisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -59,6 +67,19 @@ public final class StackCommand implements Runnable {
             if (!started) {
                 System.out.println("  Kafka was already running");
             }
+            int created = progress.step("Creating the catalog's topics", () -> createTopics(config));
+            System.out.println("  " + created + " of " + TopicCatalog.all().size() + " topics created (the others existed)");
+        }
+    }
+
+    /** Every topic of the catalog, so that producers and consumers started later find them. */
+    private static int createTopics(StackConfig config) throws InterruptedException {
+        ConfigDef def = CommonSettings.defineKafka(new ConfigDef());
+        Map<String, Object> settings = ConfigLoader.parse("topics", def,
+                ConfigLoader.gather(def, null, System.getenv(), Map.of()));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()))) {
+            return new TopicProvisioner(admin, (String) settings.get(CommonSettings.TOPICS_PREFIX),
+                    (Short) settings.get(CommonSettings.TOPICS_REPLICATION)).ensure(TopicCatalog.all()).size();
         }
     }
 

@@ -2,6 +2,7 @@ package org.mieruka.schemas.json;
 
 import java.util.Comparator;
 import java.util.List;
+import org.mieruka.schemas.deadletter.RejectionReason;
 
 /**
  * One reason an event was not accepted: the reason code, the field it concerns (or empty) and a

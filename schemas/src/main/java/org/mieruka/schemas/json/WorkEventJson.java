@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.mieruka.schemas.deadletter.RejectionReason;
 import org.mieruka.schemas.event.Channel;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
@@ -60,6 +61,8 @@ public final class WorkEventJson {
         Long duration = optionalLong(node, "duration_ms", found);
         Map<String, String> attributes = attributes(node, found);
         String objectId = optionalText(node, "object_id", found);
+        String orgUnit = optionalText(node, "org_unit", found);
+        String processCode = optionalText(node, "process_code", found);
 
         if (kind != null && action != null && !ActionCatalog.allows(kind, action)) {
             found.add(new Rejection(RejectionReason.UNKNOWN_ACTION, "action",
@@ -78,9 +81,9 @@ public final class WorkEventJson {
                 .setAction(action)
                 .setOccurredAt(java.time.Instant.ofEpochMilli(occurredAt))
                 .setEmployee(employee)
-                .setOrgUnit(optionalText(node, "org_unit", found))
+                .setOrgUnit(orgUnit)
                 .setObjectId(objectId)
-                .setProcessCode(optionalText(node, "process_code", found))
+                .setProcessCode(processCode)
                 .setChannel(channel)
                 .setLocation(location)
                 .setDurationMs(duration)
@@ -123,7 +126,19 @@ public final class WorkEventJson {
                             "must be a local date YYYY-MM-DD"));
                 }
             }
+            String hours = attributes.get("hours");
+            if (!blank(hours) && !validHours(hours)) {
+                found.add(new Rejection(RejectionReason.BAD_VALUE, "attributes.hours",
+                        "must be a decimal number of hours from 0 to 24, e.g. 7.75"));
+            }
         }
+    }
+
+    private static boolean validHours(String hours) {
+        if (!hours.matches("\\d{1,2}(\\.\\d{1,2})?")) {
+            return false;
+        }
+        return Double.parseDouble(hours) <= 24.0;
     }
 
     private static Result rejected(Rejection rejection) {

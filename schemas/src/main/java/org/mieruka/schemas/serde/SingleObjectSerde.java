@@ -2,8 +2,11 @@ package org.mieruka.schemas.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -22,15 +25,21 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<T> {
 
+    /** Marker (2 bytes) and fingerprint (8 bytes). */
+    private static final int HEADER_LENGTH = 10;
+
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    /** Writer schemas by fingerprint, for the bounds check that runs before Avro decodes a body. */
+    private final Map<Long, Schema> writers = new ConcurrentHashMap<>();
 
     private SingleObjectSerde(Schema schema) {
         this.schema = schema;
         SpecificData model = SpecificData.getForSchema(schema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.writers.put(SchemaNormalization.parsingFingerprint64(schema), schema);
     }
 
     /** A serde that writes and reads {@code schema} (the current version of a generated record). */
@@ -41,6 +50,7 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<
     /** Also read records written with {@code writerSchema} (an earlier or later released version). */
     public SingleObjectSerde<T> withWriterSchema(Schema writerSchema) {
         decoder.addSchema(writerSchema);
+        writers.putIfAbsent(SchemaNormalization.parsingFingerprint64(writerSchema), writerSchema);
         return this;
     }
 
@@ -64,7 +74,11 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<
             return null;
         }
         try {
+            checkBounds(bytes);
             return decoder.decode(bytes);
+        } catch (BodyBounds.OutOfBounds e) {
+            throw new EventDecodingException(schema.getFullName(), EventDecodingException.Problem.CORRUPT_BODY,
+                    "body does not fit the writer schema: " + e.getMessage(), e);
         } catch (MissingSchemaException e) {
             throw new EventDecodingException(schema.getFullName(), EventDecodingException.Problem.UNKNOWN_SCHEMA,
                     "no released schema has the writer's fingerprint", e);
@@ -74,6 +88,20 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serde<
         } catch (IOException | RuntimeException e) {
             throw new EventDecodingException(schema.getFullName(), EventDecodingException.Problem.CORRUPT_BODY,
                     "body does not decode with the writer schema: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkBounds(byte[] bytes) {
+        if (bytes.length < HEADER_LENGTH || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
+            return; // the decoder reports what is wrong with the header
+        }
+        long fingerprint = 0;
+        for (int i = HEADER_LENGTH - 1; i >= 2; i--) { // little-endian, per the Avro specification
+            fingerprint = (fingerprint << 8) | (bytes[i] & 0xFF);
+        }
+        Schema writer = writers.get(fingerprint);
+        if (writer != null) {
+            BodyBounds.check(writer, bytes, HEADER_LENGTH);
         }
     }
 

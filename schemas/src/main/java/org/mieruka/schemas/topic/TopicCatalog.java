@@ -3,30 +3,74 @@ package org.mieruka.schemas.topic;
 import java.time.Duration;
 import java.util.List;
 
-/** Every topic Mieruka reads or writes, in one place. docs/topics.md is checked against it. */
+/**
+ * Every topic Mieruka reads or writes, in one place. The table of docs/topics.md is generated from
+ * it ({@link #markdownTable(String)}) and a test keeps the two equal.
+ */
 public final class TopicCatalog {
 
     public static final String DEFAULT_PREFIX = "mieruka.";
 
     /** Accepted WorkEvents as collectors wrote them; the input of the stream processors. */
     public static final TopicSpec RAW_EVENTS = new TopicSpec("events.raw", 6, false, Duration.ofDays(90),
-            "source_system + '/' + event_id", "WorkEvent",
-            "Accepted work-activity events, before pseudonymisation. Short-lived: kept only for reprocessing.");
+            "`source_system/event_id`", "WorkEvent",
+            "accepted work-activity events, before pseudonymisation; kept only for reprocessing");
 
     /** Events and records rejected anywhere in the pipeline, with their reason. */
     public static final TopicSpec DEAD_LETTER = new TopicSpec("events.dead-letter", 1, false, Duration.ofDays(90),
-            "source_system", "JSON: source, reason, field, message, time (payload never included)",
-            "Rejected events with exactly one reason code; nothing is dropped without one.");
+            "`source`", "DeadLetter",
+            "everything refused, with exactly one reason code; payload withheld for MY_NUMBER and PERSONAL_DATA");
+
+    /** The staff directory, one record per employee and valid_from date. */
+    public static final TopicSpec DIRECTORY = new TopicSpec("reference.directory", 1, true, Duration.ofDays(30),
+            "`employee/valid_from` (YYYY-MM-DD)", "DirectoryEntry",
+            "staff directory with its history: unit, job class, duty type and FTE from a date");
+
+    /** The process catalog. */
+    public static final TopicSpec PROCESSES = new TopicSpec("reference.processes", 1, true, Duration.ofDays(30),
+            "`process_code`", "ProcessDefinition",
+            "process catalog (業務): names, category, ordered steps, telework eligibility, personal-data level");
+
+    /** Org units. */
+    public static final TopicSpec ORG_UNITS = new TopicSpec("reference.org-units", 1, true, Duration.ofDays(30),
+            "`code`", "OrgUnit", "org units (部・課) with names and parent");
+
+    /** The city's calendar beyond Saturdays and Sundays. */
+    public static final TopicSpec CALENDAR = new TopicSpec("reference.calendar", 1, true, Duration.ofDays(30),
+            "`date` (YYYY-MM-DD)", "CalendarDay", "holidays, city closing days and working exceptions");
+
+    /** Pilots (model departments) for the evaluation. */
+    public static final TopicSpec INTERVENTIONS = new TopicSpec("reference.interventions", 1, true,
+            Duration.ofDays(30), "`intervention_id`", "Intervention",
+            "pilots (モデル部署): treated org units and start date");
 
     /** Event counts per source, kind and local date (the walking-skeleton metric). */
     public static final TopicSpec EVENT_COUNTS = new TopicSpec("metrics.event-counts", 3, true, Duration.ofDays(30),
-            "source_system + '/' + kind + '/' + event_date", "EventCount",
-            "Accepted events per source, kind and local date; every update carries a higher version.");
+            "`source_system/kind/event_date`", "EventCount",
+            "events per source, kind and local date; each update has a higher `version`");
 
     private TopicCatalog() {
     }
 
     public static List<TopicSpec> all() {
-        return List.of(RAW_EVENTS, DEAD_LETTER, EVENT_COUNTS);
+        return List.of(RAW_EVENTS, DEAD_LETTER, DIRECTORY, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
+                EVENT_COUNTS);
+    }
+
+    /** The catalog as the Markdown table of docs/topics.md, with names under {@code prefix}. */
+    public static String markdownTable(String prefix) {
+        StringBuilder table = new StringBuilder()
+                .append("| topic | key | value (Avro single-object) | partitions | cleanup | retention | purpose |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (TopicSpec topic : all()) {
+            table.append("| `").append(topic.name(prefix)).append("` | ").append(topic.key())
+                    .append(" | ").append(topic.value())
+                    .append(" | ").append(topic.partitions())
+                    .append(" | ").append(topic.compacted() ? "compact" : "delete")
+                    .append(" | ").append(topic.retention().toDays()).append(" days")
+                    .append(topic.compacted() ? " (tombstones)" : "")
+                    .append(" | ").append(topic.doc()).append(" |\n");
+        }
+        return table.toString();
     }
 }

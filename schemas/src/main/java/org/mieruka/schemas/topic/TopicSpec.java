@@ -11,7 +11,8 @@ import org.apache.kafka.common.config.TopicConfig;
  * @param suffix      the name after the prefix
  * @param partitions  partitions created by default
  * @param compacted   true for upsert topics (reference data, metric updates): only the newest value per key is kept
- * @param retention   how long records are kept (for compacted topics: how long superseded values may linger)
+ * @param retention   delete topics: how long records are kept; compacted topics: how long a tombstone (a
+ *                    deletion) stays readable, so a consumer away for less than that still sees it
  * @param key         what the record key is
  * @param value       the Avro record the value holds
  * @param doc         what the topic is for
@@ -25,9 +26,13 @@ public record TopicSpec(String suffix, int partitions, boolean compacted, Durati
 
     /** The topic-level configuration used when the topic is created. */
     public Map<String, String> configs() {
+        if (compacted) {
+            return Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+        }
         return Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG,
-                compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.mieruka.schemas.deadletter.RejectionReason;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
 

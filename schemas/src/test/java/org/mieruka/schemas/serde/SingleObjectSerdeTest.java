@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 import org.mieruka.schemas.event.EventKind;
@@ -61,34 +60,5 @@ class SingleObjectSerdeTest {
         assertThatThrownBy(() -> Serdes.workEvent().decode(truncated))
                 .isInstanceOfSatisfying(EventDecodingException.class,
                         e -> assertThat(e.problem()).isEqualTo(EventDecodingException.Problem.CORRUPT_BODY));
-    }
-
-    @Test
-    void shouldReadRecordsOfARegisteredOlderWriterSchema() {
-        // A v0 of WorkEvent without 'attributes': its records stay readable once its schema is registered.
-        Schema current = WorkEvent.getClassSchema();
-        Schema older = Schema.createRecord(current.getName(), null, current.getNamespace(), false,
-                current.getFields().stream().filter(f -> !f.name().equals("attributes"))
-                        .map(f -> new Schema.Field(f, f.schema())).toList());
-        assertThat(older.getField("attributes")).isNull();
-        SingleObjectSerde<WorkEvent> reader = Serdes.workEvent().withWriterSchema(older);
-        org.apache.avro.generic.GenericRecord v0 = new org.apache.avro.generic.GenericData.Record(older);
-        for (Schema.Field field : older.getFields()) {
-            v0.put(field.name(), event().get(field.name()));
-        }
-        v0.put("kind", new org.apache.avro.generic.GenericData.EnumSymbol(older.getField("kind").schema(), "DOCUMENT"));
-        v0.put("occurred_at", event().getOccurredAt().toEpochMilli());
-        byte[] bytes;
-        try {
-            bytes = new org.apache.avro.message.BinaryMessageEncoder<org.apache.avro.generic.GenericRecord>(
-                    org.apache.avro.generic.GenericData.get(), older).encode(v0).array();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-
-        WorkEvent read = reader.decode(bytes);
-
-        assertThat(read.getEventId()).isEqualTo("e1");
-        assertThat(read.getAttributes()).isEmpty();
     }
 }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +26,11 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.mieruka.schemas.deadletter.DeadLetter;
-import org.mieruka.schemas.json.RejectionReason;
+import org.mieruka.schemas.deadletter.DeadLetters;
+import org.mieruka.schemas.deadletter.RejectionReason;
+import org.mieruka.schemas.deadletter.Stage;
+import org.mieruka.schemas.serde.Serdes;
+import org.mieruka.schemas.serde.SingleObjectSerde;
 import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.store.ClickHouseSession;
 import org.mieruka.store.ClickHouseStatementException;
@@ -46,6 +52,7 @@ public final class MetricSink implements Runnable, AutoCloseable {
     private final ClickHouseSession clickHouse;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final SingleObjectSerde<DeadLetter> deadLetterSerde = Serdes.deadLetter();
     private final String deadLetterTopic;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final KafkaClientMetrics consumerMetrics;
@@ -112,8 +119,10 @@ public final class MetricSink implements Runnable, AutoCloseable {
         } catch (RowRejectedException e) {
             LOG.warn("record rejected topic={} partition={} offset={} reason={}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            deadLetters.send(new ProducerRecord<>(deadLetterTopic, DeadLetter.of("sink", "sink",
-                    RejectionReason.MALFORMED, "", e.getMessage(), record.value()).toJsonBytes()));
+            DeadLetter letter = DeadLetters.ofRecord(null, Stage.SINK, RejectionReason.UNDECODABLE, null,
+                    e.getMessage(), record.value(), Instant.now(), record.topic(), record.partition(), record.offset());
+            deadLetters.send(new ProducerRecord<>(deadLetterTopic, letter.getSource().getBytes(StandardCharsets.UTF_8),
+                    deadLetterSerde.encode(letter)));
             rejected.increment();
             row = null; // its offset still moves forward with the batch
         }

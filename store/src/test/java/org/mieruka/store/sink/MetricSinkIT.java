@@ -3,7 +3,9 @@ package org.mieruka.store.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +13,19 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.deadletter.RejectionReason;
+import org.mieruka.schemas.deadletter.Stage;
 import org.mieruka.schemas.metric.EventCount;
 import org.mieruka.schemas.serde.Serdes;
 import org.mieruka.schemas.topic.TopicCatalog;
@@ -123,9 +131,10 @@ class MetricSinkIT {
         Map<String, Object> props = kafka.clientProperties();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        long badOffset;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(TopicCatalog.EVENT_COUNTS.name(kafka.topicPrefix()), 0, "bad".getBytes(),
-                    "not avro".getBytes())).get(30, TimeUnit.SECONDS);
+            badOffset = producer.send(new ProducerRecord<>(TopicCatalog.EVENT_COUNTS.name(kafka.topicPrefix()), 0,
+                    "bad".getBytes(), "not avro".getBytes())).get(30, TimeUnit.SECONDS).offset();
         }
         produce(kafka, List.of(count("c", 1)));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -140,6 +149,25 @@ class MetricSinkIT {
                 long end = admin.listOffsets(Map.of(dlq, org.apache.kafka.clients.admin.OffsetSpec.latest()))
                         .partitionResult(dlq).get(30, TimeUnit.SECONDS).offset();
                 assertThat(end).isEqualTo(1);
+            }
+            Map<String, Object> consumerProps = kafka.clientProperties();
+            consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
+                consumer.assign(List.of(new TopicPartition(TopicCatalog.DEAD_LETTER.name(kafka.topicPrefix()), 0)));
+                List<DeadLetter> letters = new ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (letters.isEmpty() && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(Serdes.deadLetter().decode(r.value())));
+                }
+                assertThat(letters).singleElement().satisfies(letter -> {
+                    assertThat(letter.getStage()).isEqualTo(Stage.SINK);
+                    assertThat(letter.getReason()).isEqualTo(RejectionReason.UNDECODABLE);
+                    assertThat(letter.getOriginTopic()).isEqualTo(TopicCatalog.EVENT_COUNTS.name(kafka.topicPrefix()));
+                    assertThat(letter.getOriginOffset()).isEqualTo(badOffset);
+                    assertThat(letter.getPayload().remaining()).isEqualTo("not avro".length());
+                });
             }
         } finally {
             sink.close();

@@ -1,0 +1,69 @@
+package org.mieruka.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.evolution.SchemaCatalog;
+import org.mieruka.schemas.metric.EventCount;
+import org.mieruka.schemas.reference.CalendarDay;
+import org.mieruka.schemas.reference.DirectoryEntry;
+import org.mieruka.schemas.reference.Intervention;
+import org.mieruka.schemas.reference.OrgUnit;
+import org.mieruka.schemas.reference.ProcessDefinition;
+
+class RecordRoundTripTest {
+
+    private static final Map<Class<?>, Supplier<SingleObjectSerde<?>>> SERDES = Map.of(
+            WorkEvent.class, Serdes::workEvent,
+            DirectoryEntry.class, Serdes::directoryEntry,
+            ProcessDefinition.class, Serdes::processDefinition,
+            OrgUnit.class, Serdes::orgUnit,
+            CalendarDay.class, Serdes::calendarDay,
+            Intervention.class, Serdes::intervention,
+            DeadLetter.class, Serdes::deadLetter,
+            EventCount.class, Serdes::eventCount);
+
+    static Stream<Object> records() {
+        return Samples.everyRecord().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void shouldReadBackEveryRecordAsWritten(Object record) {
+        SingleObjectSerde serde = SERDES.get(record.getClass()).get();
+
+        byte[] bytes = serde.serializer().serialize("topic", record);
+        Object read = serde.deserializer().deserialize("topic", bytes);
+
+        assertThat(read).isEqualTo(record);
+    }
+
+    @Test
+    void shouldHaveASerdeAndSamplesForEveryRecordOfTheCatalog() {
+        Set<String> catalog = SchemaCatalog.current().stream().map(Schema::getFullName).collect(Collectors.toSet());
+        Set<String> sampled = Samples.everyRecord().stream()
+                .map(r -> ((SpecificRecord) r).getSchema().getFullName()).collect(Collectors.toSet());
+        Set<String> withSerde = SERDES.keySet().stream().map(Class::getName).collect(Collectors.toSet());
+
+        assertThat(sampled).isEqualTo(catalog);
+        assertThat(withSerde).isEqualTo(catalog);
+    }
+
+    @Test
+    void shouldPassNullThroughAsATombstone() {
+        assertThat(Serdes.orgUnit().serializer().serialize("topic", null)).isNull();
+        assertThat(Serdes.orgUnit().deserializer().deserialize("topic", null)).isNull();
+    }
+}

@@ -1,0 +1,94 @@
+package org.mieruka.schemas.serde;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.deadletter.RejectionReason;
+import org.mieruka.schemas.deadletter.Stage;
+import org.mieruka.schemas.event.Channel;
+import org.mieruka.schemas.event.EventKind;
+import org.mieruka.schemas.event.Location;
+import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.metric.EventCount;
+import org.mieruka.schemas.reference.CalendarDay;
+import org.mieruka.schemas.reference.DayType;
+import org.mieruka.schemas.reference.DirectoryEntry;
+import org.mieruka.schemas.reference.DutyType;
+import org.mieruka.schemas.reference.Intervention;
+import org.mieruka.schemas.reference.OrgUnit;
+import org.mieruka.schemas.reference.PersonalDataLevel;
+import org.mieruka.schemas.reference.ProcessDefinition;
+import org.mieruka.schemas.reference.ProcessStep;
+import org.mieruka.schemas.reference.TeleworkEligibility;
+
+/** Typical records of every type, with every field set, and with only the required ones. */
+public final class Samples {
+
+    private Samples() {
+    }
+
+    public static WorkEvent meeting() {
+        return WorkEvent.newBuilder().setEventId("zoom-8812-E004211").setSourceSystem("zoom")
+                .setKind(EventKind.MEETING).setAction("attended")
+                .setOccurredAt(Instant.parse("2026-04-06T01:00:00Z")).setEmployee("E004211")
+                .setOrgUnit("SHIMIN").setObjectId("8812").setProcessCode("KAIGIROKU")
+                .setChannel(Channel.ONLINE).setLocation(Location.HOME).setDurationMs(1_800_000L)
+                .setAttributes(Map.of("role", "attendee")).setReceivedAt(Instant.parse("2026-04-06T01:31:02.120Z"))
+                .build();
+    }
+
+    public static WorkEvent minimalPresence() {
+        return WorkEvent.newBuilder().setEventId("p-1").setSourceSystem("pc-logon").setKind(EventKind.PRESENCE)
+                .setAction("logon").setOccurredAt(Instant.parse("2026-04-06T23:29:00Z")).setEmployee("E000001")
+                .build();
+    }
+
+    /** Every record type, fully populated and with only its required fields. */
+    public static List<Object> everyRecord() {
+        return List.of(
+                meeting(),
+                minimalPresence(),
+                DirectoryEntry.newBuilder().setEmployee("E004211").setOrgUnit("SHIMIN").setJobClass("主事")
+                        .setDutyType(DutyType.COUNTER).setFte(0.77).setValidFrom(LocalDate.of(2026, 4, 1)).build(),
+                DirectoryEntry.newBuilder().setEmployee("E004211").setDutyType(DutyType.INTERNAL).setFte(1.0)
+                        .setValidFrom(LocalDate.of(2027, 3, 31)).build(),
+                ProcessDefinition.newBuilder().setProcessCode("JUMINHYO").setNameJa("住民票の写し等交付")
+                        .setNameEn("Issuing certificates of residence").setCategory("窓口")
+                        .setSteps(List.of(
+                                ProcessStep.newBuilder().setCode("UKETSUKE").setNameJa("受付").setNameEn("Reception").build(),
+                                ProcessStep.newBuilder().setCode("KOFU").setNameJa("交付").setNameEn("Issue").build()))
+                        .setTeleworkEligibility(TeleworkEligibility.NO)
+                        .setPersonalDataLevel(PersonalDataLevel.MY_NUMBER).build(),
+                ProcessDefinition.newBuilder().setProcessCode("KAIGIROKU").setNameJa("会議録作成")
+                        .setNameEn("Writing minutes").setCategory("内部事務")
+                        .setTeleworkEligibility(TeleworkEligibility.YES)
+                        .setPersonalDataLevel(PersonalDataLevel.NONE).build(),
+                OrgUnit.newBuilder().setCode("SHIMIN").setNameJa("市民課").setNameEn("Citizens Division")
+                        .setParent("SHIMINBU").build(),
+                OrgUnit.newBuilder().setCode("SHIMINBU").setNameJa("市民部").setNameEn("Citizens Department").build(),
+                CalendarDay.newBuilder().setDate(LocalDate.of(2027, 1, 1)).setDayType(DayType.NATIONAL_HOLIDAY)
+                        .setNameJa("元日").setNameEn("New Year's Day").build(),
+                CalendarDay.newBuilder().setDate(LocalDate.of(2026, 12, 29)).setDayType(DayType.CITY_CLOSING).build(),
+                Intervention.newBuilder().setInterventionId("telework-pilot-2026").setNameJa("テレワーク・モデル部署")
+                        .setNameEn("Telework model departments").setDescription("在宅勤務を事後報告で実施")
+                        .setOrgUnits(List.of("SHIMIN", "SHISAN")).setStartDate(LocalDate.of(2026, 6, 1))
+                        .setEndDate(LocalDate.of(2026, 11, 30)).build(),
+                Intervention.newBuilder().setInterventionId("paperless").setNameJa("ペーパーレス")
+                        .setNameEn("Paperless").setStartDate(LocalDate.of(2026, 10, 1)).build(),
+                DeadLetter.newBuilder().setSource("approval-sys").setStage(Stage.INGEST)
+                        .setReason(RejectionReason.BAD_TIMESTAMP).setField("occurred_at")
+                        .setMessage("must be ISO-8601 with an offset")
+                        .setPayload(ByteBuffer.wrap("{\"event_id\":\"a\"}".getBytes(StandardCharsets.UTF_8)))
+                        .setOriginTopic("mieruka.events.raw").setOriginPartition(3).setOriginOffset(42L)
+                        .setRejectedAt(Instant.parse("2026-04-06T01:00:00Z")).build(),
+                DeadLetter.newBuilder().setSource("ingest").setStage(Stage.INGEST).setReason(RejectionReason.MY_NUMBER)
+                        .setMessage("carries an Individual Number").setPayloadWithheld(true)
+                        .setRejectedAt(Instant.parse("2026-04-06T01:00:00Z")).build(),
+                EventCount.newBuilder().setSourceSystem("zoom").setKind("MEETING")
+                        .setEventDate(LocalDate.of(2026, 4, 6)).setEvents(12).setVersion(3).build());
+    }
+}
