@@ -4,6 +4,7 @@ import org.mieruka.cli.command.ConfigDocsCommand;
 import org.mieruka.cli.command.DemoCommand;
 import org.mieruka.cli.command.IngestCommand;
 import org.mieruka.cli.command.MigrateCommand;
+import org.mieruka.cli.command.SimulateCommand;
 import org.mieruka.cli.command.SinkCommand;
 import org.mieruka.cli.command.StackCommand;
 import org.mieruka.cli.command.StreamsCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mieruka", mixinStandardHelpOptions = true, version = "Mieruka 0.1.0",
         description = {"見える化 — workload, process and telework-effect metrics for a city government.", ""},
         subcommands = {DemoCommand.class, TestCommand.class, StackCommand.class, IngestCommand.class,
-                StreamsCommand.class, SinkCommand.class, MigrateCommand.class, ConfigDocsCommand.class})
+                StreamsCommand.class, SinkCommand.class, MigrateCommand.class, SimulateCommand.class,
+                ConfigDocsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

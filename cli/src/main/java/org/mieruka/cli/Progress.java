@@ -12,6 +12,9 @@ public final class Progress {
     private static final char[] FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏".toCharArray();
     private final PrintStream out;
     private final boolean terminal;
+    /** What the running step last said about itself (counts, rates); shown beside the spinner. */
+    private volatile String detail = "";
+    private long lastPlainNote;
 
     public Progress(PrintStream out) {
         this.out = out;
@@ -25,8 +28,8 @@ public final class Progress {
             spinner = new Thread(() -> {
                 int frame = 0;
                 while (!Thread.currentThread().isInterrupted()) {
-                    out.printf("\r%c %s… %ds ", FRAMES[frame++ % FRAMES.length], label,
-                            (System.nanoTime() - started) / 1_000_000_000L);
+                    out.printf("\r%c %s… %ds %s\033[K", FRAMES[frame++ % FRAMES.length], label,
+                            (System.nanoTime() - started) / 1_000_000_000L, detail);
                     out.flush();
                     try {
                         Thread.sleep(120);
@@ -40,6 +43,8 @@ public final class Progress {
         } else {
             out.println("… " + label);
         }
+        detail = "";
+        lastPlainNote = System.nanoTime();
         try {
             T result = work.call();
             finish(spinner, "✔", label, started, "");
@@ -47,6 +52,18 @@ public final class Progress {
         } catch (Exception | Error e) {
             finish(spinner, "✘", label, started, " — failed");
             throw e;
+        }
+    }
+
+    /**
+     * Tells how the running step is doing, e.g. "12,000 / 80,000 events, 4,100 events/s": beside the
+     * spinner on a terminal, as a line at most every five seconds otherwise.
+     */
+    public void note(String text) {
+        detail = text;
+        if (!terminal && System.nanoTime() - lastPlainNote > 5_000_000_000L) {
+            lastPlainNote = System.nanoTime();
+            out.println("  " + text);
         }
     }
 

@@ -10,17 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.json.WorkEventJsonWriter;
-import org.mieruka.simulate.truth.TruthCalculator;
 import org.mieruka.simulate.truth.TruthFile;
 import org.mieruka.simulate.truth.TruthReport;
-import org.mieruka.simulate.truth.TruthSettings;
 import org.mieruka.simulate.workday.ActivityConfig;
 import org.mieruka.simulate.workday.Scenario;
-import org.mieruka.simulate.workday.WorkdaySimulation;
 
 /**
  * A whole simulation on disk: the reference data, the events in arrival order (JSON form, one per
@@ -42,35 +39,26 @@ public final class SimulationFiles {
     private SimulationFiles() {
     }
 
-    public static Summary write(Municipality city, ActivityConfig activity, Scenario scenario, ZoneId zone,
-                                Path directory, LongConsumer progress) throws IOException {
+    public static Summary write(Simulation simulation, Path directory) throws IOException {
         Files.createDirectories(directory);
-        List<Path> reference = ReferenceDataWriter.write(city, directory);
-        List<WorkEvent> events = new WorkdaySimulation(city, activity, scenario, zone).run(progress);
+        List<Path> files = new ArrayList<>(ReferenceDataWriter.write(simulation.city(), directory));
 
         Path eventsFile = directory.resolve(EVENTS);
-        WorkEventJsonWriter json = new WorkEventJsonWriter(zone);
+        WorkEventJsonWriter json = new WorkEventJsonWriter(simulation.zone());
         try (BufferedWriter out = Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8)) {
-            for (WorkEvent event : events) {
+            for (WorkEvent event : simulation.events()) {
                 out.write(json.toLine(event));
                 out.write('\n');
             }
         }
         Path scenarioFile = directory.resolve(SCENARIO);
-        Files.write(scenarioFile, JSON.writeValueAsBytes(scenarioNode(city, activity, scenario, zone)));
-
-        TruthSettings settings = new TruthSettings(zone, TruthSettings.defaults().activityGap(),
-                TruthSettings.defaults().activityTail(), TruthSettings.defaults().workStart(),
-                TruthSettings.defaults().workEnd(), TruthSettings.defaults().latenessGrace(),
-                TruthSettings.defaults().readinessWindow(), TruthSettings.defaults().minGroup());
-        TruthReport truth = new TruthCalculator(settings, city.calendar()::isWorkingDay)
-                .compute(events, city.directory(), city.catalog().definitions(), null);
+        Files.write(scenarioFile, JSON.writeValueAsBytes(scenarioNode(simulation.city(), simulation.activity(),
+                simulation.scenario(), simulation.zone())));
         Path truthFile = directory.resolve(TRUTH);
-        TruthFile.write(truth, truthFile);
+        TruthFile.write(simulation.truth(), truthFile);
 
-        List<Path> files = new java.util.ArrayList<>(reference);
         files.addAll(List.of(eventsFile, scenarioFile, truthFile));
-        return new Summary(events.size(), truth.counts(), files);
+        return new Summary(simulation.events().size(), simulation.truth().counts(), files);
     }
 
     private static ObjectNode scenarioNode(Municipality city, ActivityConfig activity, Scenario scenario, ZoneId zone) {

@@ -37,7 +37,7 @@ public record ActivityConfig(LocalDate first, LocalDate last, double baseHomeSha
 
     /** Sixteen weeks from Monday 2026-04-06, eight before the default pilot and eight after it. */
     public static ActivityConfig defaults() {
-        return new ActivityConfig(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 7, 26), 0.05, 0.02, 0.05, 14.0,
+        return new ActivityConfig(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 7, 26), 0.05, 0.02, 0.05, 25.0,
                 0.25, 50.0, 0.01, 0.12, 0.25, 1.0, 0.8, 0.9, 0.3, 0.005, 0.0002, 0.002, 0.0);
     }
 

@@ -22,6 +22,7 @@ import org.mieruka.schemas.json.WorkEventJson;
 import org.mieruka.schemas.serde.Serdes;
 import org.mieruka.simulate.CatalogProcess;
 import org.mieruka.simulate.Municipality;
+import org.mieruka.simulate.Simulation;
 import org.mieruka.simulate.SimulationConfig;
 import org.mieruka.simulate.SimulationFiles;
 import org.mieruka.simulate.TimedStep;
@@ -50,7 +51,7 @@ class WorkdaySimulationTest {
     @BeforeAll
     static void simulate() throws Exception {
         city = Municipality.generate(CITY);
-        SimulationFiles.write(city, ACTIVITY, PILOT, TOKYO, dir.resolve("a"), n -> { });
+        SimulationFiles.write(Simulation.run(city, ACTIVITY, PILOT, TOKYO, n -> { }), dir.resolve("a"));
         lines = Files.readAllLines(dir.resolve("a").resolve(SimulationFiles.EVENTS));
         events = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -63,7 +64,8 @@ class WorkdaySimulationTest {
 
     @Test
     void shouldWriteByteIdenticalFilesForTheSameSeed() throws Exception {
-        SimulationFiles.write(Municipality.generate(CITY), ACTIVITY, PILOT, TOKYO, dir.resolve("b"), n -> { });
+        SimulationFiles.write(Simulation.run(Municipality.generate(CITY), ACTIVITY, PILOT, TOKYO, n -> { }),
+                dir.resolve("b"));
 
         for (String file : List.of(SimulationFiles.EVENTS, SimulationFiles.SCENARIO, SimulationFiles.TRUTH,
                 "directory.jsonl", "calendar.jsonl")) {

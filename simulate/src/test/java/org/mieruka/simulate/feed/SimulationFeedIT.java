@@ -1,0 +1,114 @@
+package org.mieruka.simulate.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mieruka.ingest.IngestConfig;
+import org.mieruka.ingest.IngestServer;
+import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.serde.Serdes;
+import org.mieruka.schemas.topic.TopicCatalog;
+import org.mieruka.schemas.topic.TopicProvisioner;
+import org.mieruka.simulate.Municipality;
+import org.mieruka.simulate.Simulation;
+import org.mieruka.simulate.SimulationConfig;
+import org.mieruka.simulate.workday.ActivityConfig;
+import org.mieruka.simulate.workday.Scenario;
+import org.mieruka.testsupport.MierukaInfra;
+import org.mieruka.testsupport.TestKafka;
+
+/** The simulator's two live outputs against a real broker: Kafka directly, and the HTTP collector. */
+@ExtendWith(MierukaInfra.class)
+class SimulationFeedIT {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private static Simulation smallWeek() {
+        Municipality city = Municipality.generate(SimulationConfig.defaults().withStaffCount(60).withSeed(3));
+        return Simulation.run(city, ActivityConfig.defaults().withPeriod(LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 3)), Scenario.defaults(), TOKYO, n -> { });
+    }
+
+    private static IngestConfig ingest(TestKafka kafka) {
+        Map<String, String> raw = new HashMap<>(kafka.settings());
+        raw.put("ingest.http.port", "0");
+        raw.put("ingest.instance-id", kafka.topicPrefix() + "sim");
+        return new IngestConfig(raw);
+    }
+
+    @Test
+    void shouldPublishEveryEventThroughTheCollectorsProducerPathAndTheReferenceData(TestKafka kafka) throws Exception {
+        Simulation simulation = smallWeek();
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            new TopicProvisioner(admin, kafka.topicPrefix(), (short) 1).ensure(TopicCatalog.all());
+        }
+        AtomicLong progress = new AtomicLong();
+        try (KafkaEventSink sink = new KafkaEventSink(ingest(kafka))) {
+            new FeedDriver(sink, 500, new Pacer(0)).send(simulation.events(), progress::set);
+        }
+        long reference = new ReferencePublisher(kafka.bootstrapServers(), kafka.topicPrefix())
+                .publish(simulation.city(), simulation.scenario().toIntervention());
+
+        List<WorkEvent> read = readEvents(kafka, simulation.events().size());
+        assertThat(progress.get()).isEqualTo(simulation.events().size());
+        assertThat(read).hasSameSizeAs(simulation.events());
+        assertThat(read).allSatisfy(e -> assertThat(e.getReceivedAt()).isNotNull());
+        assertThat(reference).isEqualTo(simulation.city().orgChart().orgUnits().size()
+                + simulation.city().catalog().definitions().size() + simulation.city().directory().size()
+                + simulation.city().calendarDays().size() + 1);
+    }
+
+    @Test
+    void shouldPostEveryEventToTheHttpCollectorAtTheGivenRate(TestKafka kafka) throws Exception {
+        Simulation simulation = smallWeek();
+        List<WorkEvent> first = simulation.events().subList(0, 2_000);
+        try (IngestServer server = IngestServer.withPrometheus(ingest(kafka))) {
+            server.start();
+            FeedDriver driver = new FeedDriver(new HttpEventSink(URI.create("http://127.0.0.1:" + server.port()), TOKYO),
+                    100, new Pacer(4_000));
+            long started = System.nanoTime();
+            driver.send(first, n -> { });
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            assertThat(seconds).as("2,000 events at 4,000/s take at least the pacing's 0.475 s").isGreaterThan(0.45);
+        }
+        assertThat(readEvents(kafka, first.size())).extracting(WorkEvent::getEventId)
+                .containsExactlyInAnyOrderElementsOf(first.stream().map(WorkEvent::getEventId).toList());
+    }
+
+    private static List<WorkEvent> readEvents(TestKafka kafka, int expected) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.topicPrefix() + "reader");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var serde = Serdes.workEvent();
+        List<WorkEvent> events = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix())));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (events.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(serde.decode(record.value()));
+                }
+            }
+        }
+        return events;
+    }
+}
