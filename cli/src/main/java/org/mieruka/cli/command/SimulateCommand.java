@@ -62,6 +62,24 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--pilot-start", description = "First day of the pilot (default: 2026-06-01).")
     LocalDate pilotStart;
 
+    @Option(names = "--home-share", description = "True effect: share of days at home for internal staff of the pilot (default: 0.35).")
+    Double homeShare;
+
+    @Option(names = "--cycle-effect", description = "True effect on waits and step durations in the pilot, e.g. -0.10 (default).")
+    Double cycleEffect;
+
+    @Option(names = "--after-hours-effect", description = "True effect on overtime in the pilot, e.g. -0.20 (default).")
+    Double afterHoursEffect;
+
+    @Option(names = "--online-shift", description = "True effect: points added to online meetings in the pilot, e.g. 0.30 (default).")
+    Double onlineShift;
+
+    @Option(names = "--trend", description = "Workload growth per week, e.g. 0.01 (default: 0).")
+    Double trend;
+
+    @Option(names = "--noise", description = "Week-to-week spread of each section's caseload, log-normal sigma (default: 0.15).")
+    Double noise;
+
     @Option(names = "--kafka", description = "Also publish the events and reference data to Kafka (kafka.bootstrap).")
     boolean kafka;
 
@@ -78,13 +96,19 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Progress progress = new Progress(System.out);
         SimulationConfig cityConfig = SimulationConfig.defaults().withSeed(seed).withStaffCount(staff);
-        ActivityConfig activity = ActivityConfig.defaults();
-        activity = activity.withPeriod(from == null ? activity.first() : from, to == null ? activity.last() : to);
-        Scenario defaults = Scenario.defaults();
-        Scenario scenario = new Scenario(defaults.interventionId(), defaults.nameJa(), defaults.nameEn(),
-                pilotUnits == null ? defaults.treatedUnits() : pilotUnits,
-                pilotStart == null ? defaults.start() : pilotStart, defaults.homeShare(), defaults.cycleTimeEffect(),
-                defaults.afterHoursEffect(), defaults.onlineMeetingShift());
+        ActivityConfig a = ActivityConfig.defaults();
+        ActivityConfig activity = new ActivityConfig(from == null ? a.first() : from, to == null ? a.last() : to,
+                a.baseHomeShare(), a.satelliteShare(), a.leaveShare(), a.meanGapMinutes(), a.afterHoursShare(),
+                a.afterHoursMinutes(), a.holidayWorkShare(), a.meetingsPerStaff(), a.baseOnlineShare(), a.caseLoad(),
+                a.meanWaitDays(), a.reportShareRemote(), a.reportShareOffice(), a.delayedShare(), a.lostShare(),
+                a.duplicateShare(), trend == null ? a.trendPerWeek() : trend,
+                noise == null ? a.unitWeekNoise() : noise);
+        Scenario d = Scenario.defaults();
+        Scenario scenario = new Scenario(d.interventionId(), d.nameJa(), d.nameEn(),
+                pilotUnits == null ? d.treatedUnits() : pilotUnits, pilotStart == null ? d.start() : pilotStart,
+                homeShare == null ? d.homeShare() : homeShare, cycleEffect == null ? d.cycleTimeEffect() : cycleEffect,
+                afterHoursEffect == null ? d.afterHoursEffect() : afterHoursEffect,
+                onlineShift == null ? d.onlineMeetingShift() : onlineShift);
         IngestConfig ingest = IngestConfig.load(config.file(), System.getenv(), Map.of());
         ZoneId zone = ZoneId.of("Asia/Tokyo");
         Path folder = out != null ? out : ProjectRoot.get().resolve("var").resolve("simulation");

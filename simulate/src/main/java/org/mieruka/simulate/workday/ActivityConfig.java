@@ -27,25 +27,26 @@ import org.mieruka.schemas.config.InvalidConfigException;
  * @param lostShare           events that arrive twenty days late (LATE, dead-lettered)
  * @param duplicateShare      events sent twice (a tenth of them with a changed attribute: a conflict)
  * @param trendPerWeek        relative growth of the workload per week (0.01: 1 % more cases each week)
+ * @param unitWeekNoise       spread (log-normal σ) of each section's caseload from week to week
  */
 public record ActivityConfig(LocalDate first, LocalDate last, double baseHomeShare, double satelliteShare,
                              double leaveShare, double meanGapMinutes, double afterHoursShare,
                              double afterHoursMinutes, double holidayWorkShare, double meetingsPerStaff,
                              double baseOnlineShare, double caseLoad, double meanWaitDays,
                              double reportShareRemote, double reportShareOffice, double delayedShare,
-                             double lostShare, double duplicateShare, double trendPerWeek) {
+                             double lostShare, double duplicateShare, double trendPerWeek, double unitWeekNoise) {
 
     /** Sixteen weeks from Monday 2026-04-06, eight before the default pilot and eight after it. */
     public static ActivityConfig defaults() {
         return new ActivityConfig(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 7, 26), 0.05, 0.02, 0.05, 25.0,
-                0.25, 50.0, 0.01, 0.12, 0.25, 1.0, 0.8, 0.9, 0.3, 0.005, 0.0002, 0.002, 0.0);
+                0.25, 50.0, 0.01, 0.12, 0.25, 1.0, 0.8, 0.9, 0.3, 0.005, 0.0002, 0.002, 0.0, 0.15);
     }
 
     public ActivityConfig withPeriod(LocalDate newFirst, LocalDate newLast) {
         return new ActivityConfig(newFirst, newLast, baseHomeShare, satelliteShare, leaveShare, meanGapMinutes,
                 afterHoursShare, afterHoursMinutes, holidayWorkShare, meetingsPerStaff, baseOnlineShare, caseLoad,
                 meanWaitDays, reportShareRemote, reportShareOffice, delayedShare, lostShare, duplicateShare,
-                trendPerWeek);
+                trendPerWeek, unitWeekNoise);
     }
 
     public void validate() {
@@ -71,6 +72,9 @@ public record ActivityConfig(LocalDate first, LocalDate last, double baseHomeSha
         }
         if (!(afterHoursMinutes >= 0) || !(meetingsPerStaff >= 0) || !(caseLoad >= 0) || !(meanWaitDays >= 0)) {
             problems.add("afterHoursMinutes, meetingsPerStaff, caseLoad and meanWaitDays must not be negative");
+        }
+        if (!(unitWeekNoise >= 0 && unitWeekNoise <= 1)) {
+            problems.add("unitWeekNoise " + unitWeekNoise + " outside [0, 1]");
         }
         if (!(trendPerWeek > -0.5 && trendPerWeek < 0.5)) {
             problems.add("trendPerWeek " + trendPerWeek + " outside (−0.5, 0.5)");

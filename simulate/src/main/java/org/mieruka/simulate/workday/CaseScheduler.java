@@ -25,12 +25,15 @@ final class CaseScheduler {
     /** Cases opened per present staff member of an owning section and day, before caseLoad and trend. */
     private static final double CASES_PER_STAFF_DAY = 0.25;
     private static final double STEP_SPREAD = 0.4;
+    /** Counters are busiest on Mondays and quietest on Fridays (Monday first). */
+    private static final double[] WEEKDAY_LOAD = {1.25, 1.05, 1.0, 0.95, 0.85, 1.0, 1.0};
 
     private final ActivityConfig config;
     private final Scenario scenario;
     private final ProcessCatalog catalog;
     private final Map<String, Integer> processesOwned = new HashMap<>();
     private final List<OpenCase> open = new ArrayList<>();
+    private final UnitWeekNoise noise;
     private long caseNumber;
 
     private static final class OpenCase {
@@ -49,8 +52,9 @@ final class CaseScheduler {
         }
     }
 
-    CaseScheduler(ActivityConfig config, Scenario scenario, ProcessCatalog catalog) {
+    CaseScheduler(ActivityConfig config, Scenario scenario, ProcessCatalog catalog, UnitWeekNoise noise) {
         this.config = config;
+        this.noise = noise;
         this.scenario = scenario;
         this.catalog = catalog;
         for (CatalogProcess process : catalog.processes()) {
@@ -68,10 +72,12 @@ final class CaseScheduler {
         present.stream().filter(d -> !d.holidayWork()).forEach(d -> byUnit.computeIfAbsent(d.unit(), u -> new ArrayList<>()).add(d));
         List<WorkEvent> out = new ArrayList<>();
         double trend = Math.pow(1 + config.trendPerWeek(), (date.toEpochDay() - config.first().toEpochDay()) / 7.0);
+        double weekday = WEEKDAY_LOAD[date.getDayOfWeek().getValue() - 1];
         for (CatalogProcess process : catalog.processes()) {
             for (String unit : process.owners()) {
                 List<StaffDay> staff = byUnit.getOrDefault(unit, List.of());
-                double mean = CASES_PER_STAFF_DAY * staff.size() * config.caseLoad() * trend / processesOwned.get(unit);
+                double mean = CASES_PER_STAFF_DAY * staff.size() * config.caseLoad() * trend * weekday
+                        * noise.factor(unit, date) / processesOwned.get(unit);
                 int arrivals = MeetingPlanner.poisson(random, mean);
                 for (int i = 0; i < arrivals; i++) {
                     StaffDay opener = pick(staff, process, 0, null, random);
@@ -102,7 +108,8 @@ final class CaseScheduler {
     private boolean advance(OpenCase c, LocalDate date, Map<String, List<StaffDay>> byUnit, EventFactory events,
                             SplittableRandom random, List<WorkEvent> out) {
         while (c.next < c.process.steps().size() && !c.dueAfter.toLocalDate().isAfter(date)) {
-            StaffDay worker = pick(byUnit.getOrDefault(c.unit, List.of()), c.process, c.next, c.lastEmployee, random);
+            StaffDay worker = pick(byUnit.getOrDefault(stepUnit(c, random), List.of()), c.process, c.next,
+                    c.lastEmployee, random);
             if (worker == null) {
                 return false;
             }
@@ -141,6 +148,17 @@ final class CaseScheduler {
             }
         }
         return false;
+    }
+
+    /**
+     * The section that does the case's next step: its own for the first and last steps; a middle
+     * step of a process with several owners goes half the time to the lead owner (e.g. 財政課
+     * checks a budget request drafted in another section).
+     */
+    private static String stepUnit(OpenCase c, SplittableRandom random) {
+        boolean middle = c.next > 0 && c.next < c.process.steps().size() - 1;
+        String lead = c.process.owners().get(0);
+        return middle && !lead.equals(c.unit) && random.nextBoolean() ? lead : c.unit;
     }
 
     /** Someone present in the unit who may do the step where they are; the last worker half the time. */

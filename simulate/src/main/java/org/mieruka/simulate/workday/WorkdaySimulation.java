@@ -44,7 +44,8 @@ public final class WorkdaySimulation {
         Roster roster = new Roster(city.directory());
         DayPlanner planner = new DayPlanner(config, scenario, city.calendar(), zone);
         MeetingPlanner meetings = new MeetingPlanner(config, scenario);
-        CaseScheduler cases = new CaseScheduler(config, scenario, city.catalog());
+        CaseScheduler cases = new CaseScheduler(config, scenario, city.catalog(),
+                new UnitWeekNoise(city.config().seed(), config.unitWeekNoise()));
         DeskWork desk = new DeskWork(config);
         EventFactory events = new EventFactory();
         Map<String, List<CatalogProcess>> processesByUnit = new HashMap<>();

@@ -105,7 +105,7 @@ class WorkdaySimulationTest {
     @Test
     void nobodyWorksOnHolidaysWhenHolidayWorkIsOff() throws Exception {
         ActivityConfig noHolidayWork = new ActivityConfig(ACTIVITY.first(), ACTIVITY.last(), 0.05, 0.02, 0.05, 14, 0.25,
-                50, 0.0, 0.12, 0.25, 1, 0.8, 0.9, 0.3, 0, 0, 0, 0);
+                50, 0.0, 0.12, 0.25, 1, 0.8, 0.9, 0.3, 0, 0, 0, 0, 0.15);
 
         List<WorkEvent> made = new WorkdaySimulation(city, noHolidayWork, PILOT, TOKYO).run(n -> { });
 
