@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mieruka.schemas.reference.CalendarDay;
 import org.mieruka.schemas.reference.DayType;
 
@@ -20,8 +21,9 @@ public final class CityCalendar {
 
     private final List<ClosingPeriod> closingPeriods;
     private final TreeMap<LocalDate, CalendarDay> explicit;
-    // Holidays per year, computed on first use: processors ask about the same few years.
-    private final Map<Integer, Map<LocalDate, Holiday>> holidaysByYear = new HashMap<>();
+    // Holidays per year, computed on first use (processors ask about the same few years); stream
+    // threads share one calendar.
+    private final Map<Integer, Map<LocalDate, Holiday>> holidaysByYear = new ConcurrentHashMap<>();
 
     public CityCalendar(List<ClosingPeriod> closingPeriods, List<CalendarDay> explicitEntries) {
         this.closingPeriods = List.copyOf(closingPeriods);
@@ -83,7 +85,7 @@ public final class CityCalendar {
         return null;
     }
 
-    private synchronized Map<LocalDate, Holiday> holidays(int year) {
+    private Map<LocalDate, Holiday> holidays(int year) {
         return holidaysByYear.computeIfAbsent(year, y -> {
             Map<LocalDate, Holiday> map = new HashMap<>();
             for (Holiday holiday : JapaneseHolidays.of(y)) {
