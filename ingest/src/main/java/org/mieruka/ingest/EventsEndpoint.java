@@ -29,12 +29,12 @@ final class EventsEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IngestConfig config;
-    private final EventPublisher publisher;
+    private final IdempotentWriter writer;
     private final IngestMetrics metrics;
 
-    EventsEndpoint(IngestConfig config, EventPublisher publisher, IngestMetrics metrics) {
+    EventsEndpoint(IngestConfig config, IdempotentWriter writer, IngestMetrics metrics) {
         this.config = config;
-        this.publisher = publisher;
+        this.writer = writer;
         this.metrics = metrics;
     }
 
@@ -97,20 +97,23 @@ final class EventsEndpoint {
                     receivedAt));
         }
 
+        IdempotentWriter.Outcome outcome;
         try {
-            publisher.publish(accepted, deadLetters);
+            outcome = writer.write(accepted, deadLetters);
         } catch (EventPublisher.UnavailableException e) {
             metrics.unavailable.increment();
             Reply reply = Reply.error(503, "KAFKA_UNAVAILABLE", "events not stored; retry the same batch later");
             return new Reply(reply.status(), reply.body(), 5);
         }
-        metrics.accepted.increment(accepted.size());
+        metrics.accepted.increment(outcome.written());
+        metrics.duplicates.increment(outcome.duplicates());
         for (DeadLetter letter : deadLetters) {
             metrics.rejected(letter.getReason()).increment();
         }
         metrics.batchLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         ObjectNode reply = JSON.createObjectNode();
-        reply.put("accepted", accepted.size());
+        reply.put("accepted", outcome.written());
+        reply.put("duplicates", outcome.duplicates());
         reply.set("rejected", rejected);
         return new Reply(200, reply.toString(), null);
     }

@@ -14,6 +14,7 @@ final class IngestMetrics {
     final Timer batchLatency;
     final DistributionSummary bytes;
     final Counter unavailable;
+    final Counter duplicates;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +27,9 @@ final class IngestMetrics {
                 .description("Request body sizes").register(registry);
         this.unavailable = Counter.builder("mieruka.ingest.kafka.unavailable")
                 .description("Requests answered 503 because Kafka did not take the batch").register(registry);
+        this.duplicates = Counter.builder("mieruka.ingest.events.duplicate")
+                .description("Events not written again: their (source_system, event_id) was already in Kafka")
+                .register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             rejected(reason); // register every reason at 0 so dashboards show them before the first rejection
         }

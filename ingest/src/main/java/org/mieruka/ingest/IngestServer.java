@@ -18,6 +18,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.mieruka.ingest.dedup.AcceptedKeys;
+import org.mieruka.ingest.dedup.RawTopicKeys;
 import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.schemas.topic.TopicProvisioner;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ public final class IngestServer implements AutoCloseable {
     private final IngestConfig config;
     private final PrometheusMeterRegistry registry;
     private final EventPublisher publisher;
+    private final AcceptedKeys keys = new AcceptedKeys();
+    private final RawTopicKeys rawTopicKeys;
     private final Admin admin;
     private final Server server;
     private final ServerConnector connector;
@@ -48,7 +52,9 @@ public final class IngestServer implements AutoCloseable {
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         this.admin = Admin.create(adminProps);
-        EventsEndpoint events = new EventsEndpoint(config, publisher, new IngestMetrics(registry));
+        this.rawTopicKeys = new RawTopicKeys(config.bootstrap, TopicCatalog.RAW_EVENTS.name(config.topicsPrefix), keys);
+        EventsEndpoint events = new EventsEndpoint(config, new IdempotentWriter(publisher, keys),
+                new IngestMetrics(registry));
 
         this.server = new Server();
         this.connector = new ServerConnector(server);
@@ -65,14 +71,21 @@ public final class IngestServer implements AutoCloseable {
         return new IngestServer(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /** Creates missing topics, then listens. Fails when Kafka cannot be reached at start-up. */
+    /**
+     * Creates missing topics, loads the ids already stored, then listens. Fails when Kafka cannot be
+     * reached at start-up.
+     */
     public void start() throws Exception {
         new TopicProvisioner(admin, config.topicsPrefix, config.replicationFactor).ensure(TopicCatalog.all());
         startWithoutTopics();
+        if (!rawTopicKeys.awaitCaughtUp(Duration.ofMinutes(5))) {
+            LOG.warn("ids already stored not loaded after 5 minutes; POST answers 503 until they are");
+        }
     }
 
     /** Listens without touching Kafka first: requests then get 503 until Kafka is reachable. */
     public void startWithoutTopics() throws Exception {
+        rawTopicKeys.start();
         server.start();
         LOG.info("ingest listening host={} port={}", config.host, port());
     }
@@ -112,12 +125,18 @@ public final class IngestServer implements AutoCloseable {
                 case "/v1/events" -> {
                     if (!HttpMethod.POST.is(method)) {
                         reply(response, callback, EventsEndpoint.Reply.error(405, "METHOD_NOT_ALLOWED", "use POST"));
+                    } else if (!rawTopicKeys.caughtUp()) {
+                        // Until every id already in Kafka is known a repeat could slip through; the
+                        // loader also waits here while Kafka is away.
+                        reply(response, callback, new EventsEndpoint.Reply(503, EventsEndpoint.Reply.error(503,
+                                "KAFKA_UNAVAILABLE", "events not stored: the ids already in Kafka are not loaded yet "
+                                        + "(starting, or Kafka unreachable); retry the same batch later").body(), 5));
                     } else {
                         reply(response, callback, events.handle(request));
                     }
                 }
                 case "/health/live" -> reply(response, callback, new EventsEndpoint.Reply(200, "{\"status\":\"UP\"}", null));
-                case "/health/ready" -> reply(response, callback, kafkaReachable()
+                case "/health/ready" -> reply(response, callback, rawTopicKeys.caughtUp() && kafkaReachable()
                         ? new EventsEndpoint.Reply(200, "{\"status\":\"READY\"}", null)
                         : EventsEndpoint.Reply.error(503, "KAFKA_UNAVAILABLE", "Kafka is not reachable"));
                 case "/metrics" -> {
@@ -143,6 +162,7 @@ public final class IngestServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop(); // graceful: in-flight requests finish first
+        rawTopicKeys.close();
         publisher.close();
         admin.close(Duration.ofSeconds(5));
     }

@@ -48,6 +48,28 @@ class IngestServerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Every committed record of the topic, up to its end offsets when called. */
+    private static List<ConsumerRecord<byte[], byte[]>> readToEnd(TestKafka kafka, String topic) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.util.Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline
+                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> readAll(TestKafka kafka, String topic, int expected) {
         Properties props = new Properties();
         props.putAll(kafka.clientProperties());
@@ -92,6 +114,34 @@ class IngestServerIT {
             assertThat(server.registry().scrape()).contains("mieruka_ingest_events_accepted_total 2.0")
                     .contains("mieruka_ingest_events_rejected_total{reason=\"BAD_TIMESTAMP\"} 1.0");
         }
+    }
+
+    @Test
+    void shouldStoreOneRecordPerEventIdWhenABatchIsRetriedEvenAfterARestart(TestKafka kafka) throws Exception {
+        String batch = "[" + String.format(GOOD, 1) + "," + String.format(GOOD, 2) + "," + String.format(GOOD, 1) + "]";
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of()))) {
+            server.start();
+            JsonNode first = JSON.readTree(post(server, "application/json", batch).body());
+            JsonNode retry = JSON.readTree(post(server, "application/json", batch).body());
+
+            assertThat(first.get("accepted").asInt()).isEqualTo(2);
+            assertThat(first.get("duplicates").asInt()).as("e1 twice in one batch").isEqualTo(1);
+            assertThat(retry.get("accepted").asInt()).isZero();
+            assertThat(retry.get("duplicates").asInt()).isEqualTo(3);
+        }
+        try (IngestServer restarted = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of("ingest.instance-id", kafka.topicPrefix() + "ingest-2")))) {
+            restarted.start();
+            JsonNode afterRestart = JSON.readTree(post(restarted, "application/json",
+                    "[" + String.format(GOOD, 2) + "," + String.format(GOOD, 3) + "]").body());
+
+            assertThat(afterRestart.get("accepted").asInt()).as("only e3 is new").isEqualTo(1);
+            assertThat(afterRestart.get("duplicates").asInt()).isEqualTo(1);
+        }
+        List<ConsumerRecord<byte[], byte[]>> stored = readToEnd(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix()));
+        assertThat(stored).extracting(r -> Serdes.workEvent().decode(r.value()).getEventId())
+                .containsExactlyInAnyOrder("e1", "e2", "e3");
     }
 
     @Test
