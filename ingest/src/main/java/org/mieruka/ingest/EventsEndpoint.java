@@ -64,9 +64,12 @@ final class EventsEndpoint {
             return Reply.error(413, "BODY_TOO_LARGE", "body exceeds " + config.maxBodyBytes + " bytes");
         }
         metrics.bytes.record(body.length);
-        List<JsonNode> items;
+        List<BatchBody.Item> items;
         try {
             items = BatchBody.split(body, request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        } catch (BatchBody.UnsupportedTypeException e) {
+            metrics.limited("UNSUPPORTED_MEDIA_TYPE").increment();
+            return Reply.error(415, "UNSUPPORTED_MEDIA_TYPE", e.getMessage());
         } catch (BatchBody.MalformedBodyException e) {
             metrics.limited("MALFORMED").increment();
             return Reply.error(400, "MALFORMED", e.getMessage());
@@ -82,19 +85,21 @@ final class EventsEndpoint {
         List<DeadLetter> deadLetters = new ArrayList<>();
         ArrayNode rejected = JSON.createArrayNode();
         for (int index = 0; index < items.size(); index++) {
-            JsonNode item = items.get(index);
-            WorkEventJson.Result result = WorkEventJson.read(item);
-            if (result.accepted()) {
-                result.event().setReceivedAt(receivedAt);
-                accepted.add(result.event());
-                continue;
+            BatchBody.Item item = items.get(index);
+            Rejection rejection = item.refusal();
+            if (rejection == null) {
+                WorkEventJson.Result result = WorkEventJson.read(item.event());
+                if (result.accepted()) {
+                    result.event().setReceivedAt(receivedAt);
+                    accepted.add(result.event());
+                    continue;
+                }
+                rejection = result.rejection();
             }
-            Rejection rejection = result.rejection();
             rejected.addObject().put("index", index).put("reason", rejection.reason().name())
                     .put("field", rejection.field()).put("message", rejection.message());
-            deadLetters.add(DeadLetters.of(sourceOf(item), Stage.INGEST, rejection.reason(), rejection.field(),
-                    rejection.message(), item == null ? null : item.toString().getBytes(StandardCharsets.UTF_8),
-                    receivedAt));
+            deadLetters.add(DeadLetters.of(sourceOf(item.event()), Stage.INGEST, rejection.reason(),
+                    rejection.field(), rejection.message(), item.raw(), receivedAt));
         }
 
         IdempotentWriter.Outcome outcome;

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -142,6 +143,59 @@ class IngestServerIT {
         List<ConsumerRecord<byte[], byte[]>> stored = readToEnd(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix()));
         assertThat(stored).extracting(r -> Serdes.workEvent().decode(r.value()).getEventId())
                 .containsExactlyInAnyOrder("e1", "e2", "e3");
+    }
+
+    private static byte[] framed(byte[]... records) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] record : records) {
+            long zigzag = ((long) record.length << 1) ^ ((long) record.length >> 63);
+            while ((zigzag & ~0x7FL) != 0) {
+                out.write((int) ((zigzag & 0x7F) | 0x80));
+                zigzag >>>= 7;
+            }
+            out.write((int) zigzag);
+            out.writeBytes(record);
+        }
+        return out.toByteArray();
+    }
+
+    private static HttpResponse<String> postBytes(IngestServer server, String contentType, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
+                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldReadAvroSingleObjectRecordsAndRefuseWrongTypesAndTruncatedBodies(TestKafka kafka) throws Exception {
+        var serde = Serdes.workEvent();
+        java.util.function.IntFunction<byte[]> event = i -> serde.encode(WorkEvent.newBuilder().setEventId("a" + i)
+                .setSourceSystem("docs-m365").setKind(org.mieruka.schemas.event.EventKind.DOCUMENT).setAction("edited")
+                .setOccurredAt(java.time.Instant.parse("2026-04-06T00:12:00Z")).setEmployee("E0001").setObjectId("d")
+                .build());
+        byte[] corrupt = event.apply(3);
+        corrupt[5] ^= 0x7F; // the fingerprint: no released schema has it
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of()))) {
+            server.start();
+
+            HttpResponse<String> avro = postBytes(server, BatchBody.AVRO, framed(event.apply(1), event.apply(2), corrupt));
+            byte[] whole = framed(event.apply(4));
+            HttpResponse<String> truncated = postBytes(server, BatchBody.AVRO, Arrays.copyOf(whole, whole.length - 3));
+            HttpResponse<String> wrongType = post(server, "text/plain", String.format(GOOD, 9));
+            HttpResponse<String> noType = postBytes(server, "", String.format(GOOD, 9).getBytes());
+
+            assertThat(avro.statusCode()).isEqualTo(200);
+            JsonNode reply = JSON.readTree(avro.body());
+            assertThat(reply.get("accepted").asInt()).isEqualTo(2);
+            assertThat(reply.get("rejected")).extracting(r -> r.get("index").asInt() + ":" + r.get("reason").asText()
+                    + ":" + r.get("message").asText()).containsExactly(
+                    "2:MALFORMED:not a WorkEvent of a released schema (UNKNOWN_SCHEMA)");
+            assertThat(truncated.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(truncated.body()).get("message").asText()).startsWith("record 0 is truncated");
+            assertThat(wrongType.statusCode()).isEqualTo(415);
+            assertThat(JSON.readTree(wrongType.body()).get("error").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+            assertThat(noType.statusCode()).isEqualTo(415);
+        }
     }
 
     @Test
