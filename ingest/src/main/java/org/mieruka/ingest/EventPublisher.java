@@ -2,11 +2,15 @@ package org.mieruka.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,28 +25,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one request's accepted events and dead letters to Kafka in a single transaction
- * (idempotent, acks=all): either all of them become visible to read_committed readers or none do.
- * A pool of transactional producers lets several requests write at once.
+ * Writes requests' accepted events and dead letters to Kafka in transactions (idempotent,
+ * acks=all): each request's records become visible to read_committed readers all together or not
+ * at all. Requests that arrive while a transaction commits are grouped into the next one (group
+ * commit), since a commit costs a few round trips whatever its size; each producer of the pool
+ * runs one transaction at a time, so several can be in flight.
  */
 public final class EventPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    /** Most records in one transaction, so that one commit stays short. */
+    private static final int MAX_RECORDS_PER_TRANSACTION = 20_000;
 
     private final IngestConfig config;
-    private final BlockingQueue<Slot> pool;
     private final SingleObjectSerde<WorkEvent> serde = Serdes.workEvent();
     private final SingleObjectSerde<DeadLetter> deadLetterSerde = Serdes.deadLetter();
     private final String rawTopic;
     private final String deadLetterTopic;
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /** One request's records, and who waits for them. */
+    private record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
+    }
 
     public EventPublisher(IngestConfig config) {
         this.config = config;
-        this.pool = new ArrayBlockingQueue<>(config.producers);
         this.rawTopic = TopicCatalog.RAW_EVENTS.name(config.topicsPrefix);
         this.deadLetterTopic = TopicCatalog.DEAD_LETTER.name(config.topicsPrefix);
         for (int i = 0; i < config.producers; i++) {
-            pool.add(new Slot(i, newProducer(i)));
+            int slot = i;
+            Thread committer = new Thread(() -> commitLoop(slot), "kafka-committer-" + i);
+            committer.setDaemon(true);
+            committers.add(committer);
+            committer.start();
         }
     }
 
@@ -53,58 +70,88 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
-    /** One transactional producer; {@code initTransactions} runs on first use so start-up needs no broker. */
-    private static final class Slot {
-        final int index;
-        final KafkaProducer<byte[], byte[]> producer;
-        boolean initialised;
-
-        Slot(int index, KafkaProducer<byte[], byte[]> producer) {
-            this.index = index;
-            this.producer = producer;
-        }
-    }
-
+    /** Returns once every record of the request is committed; throws, with nothing of it visible, otherwise. */
     public void publish(List<WorkEvent> events, List<DeadLetter> deadLetters)
             throws UnavailableException, InterruptedException {
-        Slot slot = pool.poll(config.kafkaTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (slot == null) {
-            throw new UnavailableException("all Kafka producers busy for " + config.kafkaTimeout.toMillis() + " ms", null);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events.size() + deadLetters.size());
+        for (WorkEvent event : events) { // encoded here, on the request's thread, so committers only send
+            byte[] key = (event.getSourceSystem() + "/" + event.getEventId()).getBytes(StandardCharsets.UTF_8);
+            records.add(new ProducerRecord<>(rawTopic, key, serde.encode(event)));
         }
-        boolean healthy = false;
+        for (DeadLetter letter : deadLetters) {
+            records.add(new ProducerRecord<>(deadLetterTopic, letter.getSource().getBytes(StandardCharsets.UTF_8),
+                    deadLetterSerde.encode(letter)));
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        Pending request = new Pending(records, new CompletableFuture<>());
+        pending.add(request);
         try {
-            KafkaProducer<byte[], byte[]> producer = slot.producer;
-            if (!slot.initialised) {
-                producer.initTransactions();
-                slot.initialised = true;
-            }
-            producer.beginTransaction();
-            for (WorkEvent event : events) {
-                byte[] key = (event.getSourceSystem() + "/" + event.getEventId()).getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(rawTopic, key, serde.encode(event)));
-            }
-            for (DeadLetter letter : deadLetters) {
-                producer.send(new ProducerRecord<>(deadLetterTopic, letter.getSource().getBytes(StandardCharsets.UTF_8),
-                        deadLetterSerde.encode(letter)));
-            }
-            producer.commitTransaction(); // flushes; throws if any send failed, and then nothing is visible
-            healthy = true;
-        } catch (KafkaException e) {
-            LOG.warn("batch not written to Kafka events={} error={}", events.size(), e.toString());
-            throw new UnavailableException("Kafka did not take the batch: " + e.getMessage(), e);
-        } finally {
-            pool.add(healthy ? slot : replace(slot));
+            // A transaction ends, committed or aborted, within the producer's delivery timeout.
+            request.done().get(config.kafkaTimeout.toMillis() * 3 + 5_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new UnavailableException("Kafka did not take the batch: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new UnavailableException("Kafka did not answer within " + config.kafkaTimeout.toMillis() + " ms", e);
         }
     }
 
-    /** A producer whose transaction failed may be unusable: close it and start afresh in the same slot. */
-    private Slot replace(Slot broken) {
-        try {
-            broken.producer.close(Duration.ZERO);
-        } catch (RuntimeException e) {
-            LOG.debug("closing failed producer slot={} error={}", broken.index, e.toString());
+    private void commitLoop(int slot) {
+        KafkaProducer<byte[], byte[]> producer = null;
+        boolean initialised = false;
+        while (running) {
+            List<Pending> group = new ArrayList<>();
+            try {
+                Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                int records = first.records().size();
+                Pending next;
+                while (records < MAX_RECORDS_PER_TRANSACTION && (next = pending.poll()) != null) {
+                    group.add(next);
+                    records += next.records().size();
+                }
+                if (producer == null) {
+                    producer = newProducer(slot);
+                    initialised = false;
+                }
+                if (!initialised) { // on first use, so that start-up needs no broker
+                    producer.initTransactions();
+                    initialised = true;
+                }
+                producer.beginTransaction();
+                for (Pending request : group) {
+                    for (ProducerRecord<byte[], byte[]> record : request.records()) {
+                        producer.send(record);
+                    }
+                }
+                producer.commitTransaction(); // flushes; throws if any send failed, and then nothing is visible
+                group.forEach(request -> request.done().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                group.forEach(request -> request.done().completeExceptionally(e));
+                break;
+            } catch (KafkaException e) {
+                LOG.warn("transaction not committed requests={} error={}", group.size(), e.toString());
+                group.forEach(request -> request.done().completeExceptionally(e));
+                producer = closeQuietly(producer, slot); // a producer whose transaction failed may be unusable
+            }
         }
-        return new Slot(broken.index, newProducer(broken.index));
+        closeQuietly(producer, slot);
+    }
+
+    private static KafkaProducer<byte[], byte[]> closeQuietly(KafkaProducer<byte[], byte[]> producer, int slot) {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debug("closing producer slot={} error={}", slot, e.toString());
+            }
+        }
+        return null;
     }
 
     private KafkaProducer<byte[], byte[]> newProducer(int slot) {
@@ -127,8 +174,17 @@ public final class EventPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Slot slot : pool) {
-            slot.producer.close(Duration.ofSeconds(10));
+        running = false;
+        for (Thread committer : committers) {
+            try {
+                committer.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Pending left;
+        while ((left = pending.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("collector stopping"));
         }
     }
 }

@@ -66,7 +66,7 @@ public final class IngestConfig {
                 .define(KAFKA_TIMEOUT, Type.LONG, 15_000L, ConfigDef.Range.between(1_000, 300_000), Importance.MEDIUM,
                         "How long a request waits for Kafka to take its events before answering 503 (ms).")
                 .define(PRODUCERS, Type.INT, 2, ConfigDef.Range.between(1, 64), Importance.LOW,
-                        "Transactional producers in the pool: how many batches are written to Kafka at once.")
+                        "Transactional producers: how many transactions (each grouping the requests that arrived meanwhile) are in flight at once.")
                 .define(INSTANCE_ID, Type.STRING, "ingest-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Unique name of this collector instance; its producers' transactional ids derive from it, "
                                 + "so two running instances must not share it.");
