@@ -2,6 +2,7 @@ package org.mieruka.ingest.importer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -54,5 +55,15 @@ final class EventNode {
 
     ObjectNode node() {
         return node;
+    }
+
+    /** A MEETING event from an online meeting report (Teams, Zoom). */
+    static EventNode onlineMeeting(String id, String action, OffsetDateTime at, Duration length, String employee,
+                                    String meetingId, ImportSettings settings) {
+        return new EventNode(id, settings.sourceSystem(), "MEETING", action, at, employee)
+                .put("object_id", meetingId)
+                .put("process_code", settings.defaultProcessCode())
+                .put("channel", "ONLINE")
+                .duration(length.toMillis());
     }
 }
