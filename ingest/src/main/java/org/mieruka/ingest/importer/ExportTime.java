@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Times as exports write them. A time with an offset keeps it; a local time is placed in the
- * source's zone (a time that a daylight-saving change skips or repeats takes the earlier offset).
+ * source's zone (in a daylight-saving gap it moves forward by the gap, in an overlap it takes the
+ * earlier offset).
  * Exports from US-locale Microsoft tools write {@code 4/6/26, 1:30:12 PM}, often with a narrow
  * no-break space before the AM/PM marker, which is normalised first.
  */
