@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mieruka.ingest.IngestConfig;
 import org.mieruka.ingest.IngestServer;
+import org.mieruka.ingest.source.SourceSetup;
 import org.mieruka.store.ClickHouseSession;
 import org.mieruka.store.migrate.Migrator;
 import org.mieruka.store.sink.EventCountRows;
@@ -48,6 +49,9 @@ class WalkingSkeletonIT {
         raw.put("sink.batch.max-delay-ms", "100");
         raw.put("ingest.http.port", "0");
         raw.put("ingest.instance-id", kafka.topicPrefix() + "ingest");
+        SourceSetup.Prepared sources = SourceSetup.prepare(state.resolve("sources"), List.of("approval-sys"), List.of());
+        raw.put("ingest.sources-file", sources.sourcesFile().toString());
+        raw.put("ingest.tokens-file", sources.tokensFile().toString());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SinkConfig sinkConfig = new SinkConfig(raw);
         new Migrator(sinkConfig.clickHouse).migrate();
@@ -65,6 +69,7 @@ class WalkingSkeletonIT {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + ingest.port() + "/v1/events"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + sources.tokens().get("approval-sys"))
                         .POST(HttpRequest.BodyPublishers.ofString("[" + EVENT + "]")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -19,6 +19,9 @@ public final class IngestConfig {
     public static final String KAFKA_TIMEOUT = "ingest.kafka.timeout-ms";
     public static final String PRODUCERS = "ingest.producers";
     public static final String INSTANCE_ID = "ingest.instance-id";
+    public static final String SOURCES_FILE = "ingest.sources-file";
+    public static final String TOKENS_FILE = "ingest.tokens-file";
+    public static final String REQUESTS_PER_SECOND = "ingest.requests-per-second";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -32,6 +35,9 @@ public final class IngestConfig {
     public final Duration kafkaTimeout;
     public final int producers;
     public final String instanceId;
+    public final Path sourcesFile;
+    public final Path tokensFile;
+    public final int requestsPerSecond;
 
     public IngestConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("ingest", DEFINITION, raw);
@@ -45,6 +51,17 @@ public final class IngestConfig {
         kafkaTimeout = Duration.ofMillis((Long) v.get(KAFKA_TIMEOUT));
         producers = (Integer) v.get(PRODUCERS);
         instanceId = (String) v.get(INSTANCE_ID);
+        sourcesFile = resolve((String) v.get(SOURCES_FILE));
+        tokensFile = resolve((String) v.get(TOKENS_FILE));
+        requestsPerSecond = (Integer) v.get(REQUESTS_PER_SECOND);
+    }
+
+    /** A relative path is relative to the Mieruka home (the launcher sets it), else to the working directory. */
+    static Path resolve(String path) {
+        String home = System.getProperty("mieruka.home");
+        Path given = Path.of(path);
+        return given.isAbsolute() || home == null ? given.toAbsolutePath().normalize()
+                : Path.of(home).resolve(given).normalize();
     }
 
     public static IngestConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
@@ -67,6 +84,14 @@ public final class IngestConfig {
                         "How long a request waits for Kafka to take its events before answering 503 (ms).")
                 .define(PRODUCERS, Type.INT, 2, ConfigDef.Range.between(1, 64), Importance.LOW,
                         "Transactional producers: how many transactions (each grouping the requests that arrived meanwhile) are in flight at once.")
+                .define(SOURCES_FILE, Type.STRING, "config/sources.json", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "The registered sources: attribute allow-lists, identity maps, step tables "
+                                + "and per-source limits (docs/sources.md). Relative to the Mieruka home.")
+                .define(TOKENS_FILE, Type.STRING, "var/ingest/tokens.json", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "The sources' API tokens, stored hashed; managed with ./mieruka tokens. "
+                                + "Relative to the Mieruka home.")
+                .define(REQUESTS_PER_SECOND, Type.INT, 50, ConfigDef.Range.between(1, 1_000_000), Importance.MEDIUM,
+                        "Requests per second a source may send unless its own limits say otherwise; more get 429.")
                 .define(INSTANCE_ID, Type.STRING, "ingest-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Unique name of this collector instance; its producers' transactional ids derive from it, "
                                 + "so two running instances must not share it.");

@@ -15,6 +15,7 @@ final class IngestMetrics {
     final DistributionSummary bytes;
     final Counter unavailable;
     final Counter duplicates;
+    final Counter droppedAttributes;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +30,9 @@ final class IngestMetrics {
                 .description("Requests answered 503 because Kafka did not take the batch").register(registry);
         this.duplicates = Counter.builder("mieruka.ingest.events.duplicate")
                 .description("Events not written again: their (source_system, event_id) was already in Kafka")
+                .register(registry);
+        this.droppedAttributes = Counter.builder("mieruka.ingest.attributes.dropped")
+                .description("Attributes dropped from accepted events: not on their source's allow-list")
                 .register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             rejected(reason); // register every reason at 0 so dashboards show them before the first rejection

@@ -20,6 +20,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.mieruka.ingest.dedup.AcceptedKeys;
 import org.mieruka.ingest.dedup.RawTopicKeys;
+import org.mieruka.ingest.source.SourceLimits;
+import org.mieruka.ingest.source.SourceRegistry;
+import org.mieruka.ingest.source.TokenStore;
 import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.schemas.topic.TopicProvisioner;
 import org.slf4j.Logger;
@@ -53,8 +56,10 @@ public final class IngestServer implements AutoCloseable {
         adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         this.admin = Admin.create(adminProps);
         this.rawTopicKeys = new RawTopicKeys(config.bootstrap, TopicCatalog.RAW_EVENTS.name(config.topicsPrefix), keys);
-        EventsEndpoint events = new EventsEndpoint(config, new IdempotentWriter(publisher, keys),
-                new IngestMetrics(registry));
+        SourceRegistry sources = SourceRegistry.load(config.sourcesFile,
+                new SourceLimits(config.maxBodyBytes, config.maxEventsPerBatch, config.requestsPerSecond));
+        EventsEndpoint events = new EventsEndpoint(new IdempotentWriter(publisher, keys), new IngestMetrics(registry),
+                new TokenStore(config.tokensFile), sources);
 
         this.server = new Server();
         this.connector = new ServerConnector(server);

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mieruka.ingest.source.SourceSetup;
+import org.mieruka.ingest.source.TokenStore;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.serde.Serdes;
 import org.mieruka.schemas.topic.TopicCatalog;
@@ -36,18 +38,41 @@ class IngestServerIT {
             + "\"action\":\"edited\",\"occurred_at\":\"2026-04-06T09:12:00+09:00\",\"employee\":\"E0001\","
             + "\"object_id\":\"doc-1\"}";
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path sourcesDir;
+    private static SourceSetup.Prepared sources;
+    private static String token;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void registerSources() throws Exception {
+        sources = SourceSetup.prepare(sourcesDir, List.of("docs-m365", "zoom"), List.of("app"));
+        token = sources.tokens().get("docs-m365");
+    }
+
     private static IngestConfig config(String bootstrap, String prefix, Map<String, String> extra) {
         Map<String, String> raw = new HashMap<>(Map.of("kafka.bootstrap", bootstrap, "topics.prefix", prefix,
-                "ingest.http.port", "0", "ingest.instance-id", prefix + "ingest"));
+                "ingest.http.port", "0", "ingest.instance-id", prefix + "ingest",
+                "ingest.sources-file", sources.sourcesFile().toString(),
+                "ingest.tokens-file", sources.tokensFile().toString()));
         raw.putAll(extra);
         return new IngestConfig(raw);
     }
 
     private static HttpResponse<String> post(IngestServer server, String contentType, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
-                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(server, contentType, body, token);
     }
+
+    private static HttpResponse<String> post(IngestServer server, String contentType, String body, String bearer)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
+                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
 
     /** Every committed record of the topic, up to its end offsets when called. */
     private static List<ConsumerRecord<byte[], byte[]>> readToEnd(TestKafka kafka, String topic) {
@@ -161,7 +186,8 @@ class IngestServerIT {
 
     private static HttpResponse<String> postBytes(IngestServer server, String contentType, byte[] body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
-                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -196,6 +222,80 @@ class IngestServerIT {
             assertThat(JSON.readTree(wrongType.body()).get("error").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
             assertThat(noType.statusCode()).isEqualTo(415);
         }
+    }
+
+    @Test
+    void shouldAnswerEveryTokenProblemAndRateLimitWithItsOwnStatusAndReason(TestKafka kafka) throws Exception {
+        TokenStore store = new TokenStore(sources.tokensFile());
+        var revoked = store.create("docs-m365");
+        store.revoke(revoked.id());
+        String unregistered = store.create("not-in-sources").token();
+        java.nio.file.Path limitedDir = sourcesDir.resolve("limited");
+        SourceSetup.Prepared limited = SourceSetup.prepare(limitedDir, List.of("docs-m365"), List.of());
+        java.nio.file.Files.writeString(limited.sourcesFile(), "{\"sources\":{\"docs-m365\":"
+                + "{\"limits\":{\"requests_per_second\":2}}}}");
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of()))) {
+            server.start();
+            String one = "[" + String.format(GOOD, 1) + "]";
+            assertThat(status(post(server, "application/json", one, null))).isEqualTo("401 TOKEN_MISSING");
+            assertThat(status(post(server, "application/json", one, "mrk_nonsense"))).isEqualTo("401 TOKEN_INVALID");
+            assertThat(status(post(server, "application/json", one, revoked.token()))).isEqualTo("401 TOKEN_REVOKED");
+            assertThat(status(post(server, "application/json", one, unregistered)))
+                    .isEqualTo("403 SOURCE_NOT_REGISTERED");
+        }
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of("ingest.sources-file", limited.sourcesFile().toString(),
+                        "ingest.tokens-file", limited.tokensFile().toString(),
+                        "ingest.instance-id", kafka.topicPrefix() + "limited")))) {
+            server.start();
+            String bearer = limited.tokens().get("docs-m365");
+            List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<String> response = post(server, "application/json", "[" + String.format(GOOD, 10 + i) + "]",
+                        bearer);
+                answers.add(response.statusCode() + (response.statusCode() == 429
+                        ? " " + response.headers().firstValue("Retry-After").orElse("") : ""));
+            }
+            assertThat(answers).startsWith("200", "200").contains("429 1");
+        }
+    }
+
+    @Test
+    void shouldStoreNinetyNineOfAHundredAndWithholdTheOneCarryingAnIndividualNumber(TestKafka kafka) throws Exception {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            String event = String.format(GOOD, 100 + i);
+            if (i == 42) { // 123456789018: a valid check digit (see IndividualNumberScannerTest)
+                event = event.replace("\"object_id\":\"doc-1\"", "\"object_id\":\"個人番号123456789018\"");
+            }
+            batch.append(i == 0 ? "" : ",").append(event);
+        }
+        batch.append("]");
+        try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
+                Map.of()))) {
+            server.start();
+            JsonNode reply = JSON.readTree(post(server, "application/json", batch.toString()).body());
+
+            assertThat(reply.get("accepted").asInt()).isEqualTo(99);
+            assertThat(reply.get("rejected")).singleElement().satisfies(r -> {
+                assertThat(r.get("index").asInt()).isEqualTo(42);
+                assertThat(r.get("reason").asText()).isEqualTo("MY_NUMBER");
+                assertThat(r.toString()).doesNotContain("123456789018");
+            });
+        }
+        assertThat(readToEnd(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix()))).hasSize(99);
+        assertThat(readToEnd(kafka, TopicCatalog.DEAD_LETTER.name(kafka.topicPrefix())))
+                .extracting(r -> Serdes.deadLetter().decode(r.value()))
+                .singleElement().satisfies(letter -> {
+                    assertThat(letter.getPayload()).isNull();
+                    assertThat(letter.getPayloadWithheld()).isTrue();
+                    assertThat(letter.getSource()).isEqualTo("docs-m365");
+                });
+    }
+
+    private static String status(HttpResponse<String> response) throws Exception {
+        return response.statusCode() + " " + JSON.readTree(response.body()).get("error").asText();
     }
 
     @Test

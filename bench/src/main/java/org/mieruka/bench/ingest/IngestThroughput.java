@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.tools.ProducerPerformance;
 import org.mieruka.ingest.IngestConfig;
 import org.mieruka.ingest.IngestServer;
+import org.mieruka.ingest.source.SourceSetup;
 import org.mieruka.schemas.event.Channel;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
@@ -73,9 +75,15 @@ public final class IngestThroughput {
     }
 
     private static double ingest(String bootstrap, String prefix, int seconds, int clients, int batch) throws Exception {
+        SourceSetup.Prepared sources = SourceSetup.prepare(Files.createTempDirectory("bench-sources"),
+                List.of("docs-m365"), List.of("app"));
+        String token = sources.tokens().get("docs-m365");
         Map<String, String> raw = new HashMap<>(Map.of("kafka.bootstrap", bootstrap, "topics.prefix", prefix,
                 "ingest.http.port", "0", "ingest.instance-id", prefix + "ingest",
-                "ingest.max-events-per-batch", Integer.toString(Math.max(batch, 1000))));
+                "ingest.max-events-per-batch", Integer.toString(Math.max(batch, 1000)),
+                "ingest.sources-file", sources.sourcesFile().toString(),
+                "ingest.tokens-file", sources.tokensFile().toString(),
+                "ingest.requests-per-second", "1000000"));
         try (IngestServer server = IngestServer.withPrometheus(new IngestConfig(raw))) {
             server.start();
             URI endpoint = URI.create("http://127.0.0.1:" + server.port() + "/v1/events");
@@ -97,6 +105,7 @@ public final class IngestThroughput {
                         try {
                             HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
                                     .header("Content-Type", "application/x-ndjson")
+                                    .header("Authorization", "Bearer " + token)
                                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                                     HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() != 200) {

@@ -21,6 +21,7 @@ import org.mieruka.cli.stack.StackConfig;
 import org.mieruka.cli.stack.StackException;
 import org.mieruka.ingest.IngestConfig;
 import org.mieruka.ingest.IngestServer;
+import org.mieruka.ingest.source.SourceSetup;
 import org.mieruka.schemas.config.CommonSettings;
 import org.mieruka.store.ClickHouseSession;
 import org.mieruka.store.ClickHouseSettings;
@@ -65,6 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
         overrides.put(StreamsAppConfig.STATE_DIR, stack.home.resolve("streams").toString());
         overrides.put(IngestConfig.HTTP_PORT, Integer.toString(port));
         overrides.put(CommonSettings.METRICS_PORT, "0");
+        // The demo's own sources and tokens, under ./var/demo; a city writes config/sources.json itself.
+        SourceSetup.Prepared demoSources = SourceSetup.prepare(stack.home.resolve("demo"),
+                List.of("docs-m365", "teams", "approval-sys", "simulator"), List.of("app", "role"));
+        overrides.put(IngestConfig.SOURCES_FILE, demoSources.sourcesFile().toString());
+        overrides.put(IngestConfig.TOKENS_FILE, demoSources.tokensFile().toString());
         Map<String, String> env = System.getenv();
         SinkConfig sinkConfig = SinkConfig.load(null, env, overrides);
         StreamsAppConfig streamsConfig = StreamsAppConfig.load(null, env, overrides);
@@ -93,10 +99,10 @@ public final class DemoCommand implements Callable<Integer> {
                 List<String> events = DemoEvents.morning(LocalDate.now(streamsConfig.zone), streamsConfig.zone,
                         UUID.randomUUID().toString().substring(0, 8));
                 int accepted = progress.step("Posting " + events.size() + " demonstration events to " + url,
-                        () -> post(url, events));
+                        () -> post(url, events, demoSources.tokens()));
                 long expected = before + accepted;
                 progress.run("Waiting until ClickHouse has them", () -> awaitStored(clickHouse, expected));
-                printSummary(clickHouse, accepted, migration, url);
+                printSummary(clickHouse, accepted, migration, url, demoSources.tokens().get("docs-m365"));
                 if (!exit) {
                     System.out.println();
                     System.out.println("Running. Post more events to " + url + " — Ctrl-C to stop.");
@@ -114,10 +120,25 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int post(String url, List<String> events) throws Exception {
+    /** Posts the events, each source's with its own token, as the city's systems would. */
+    private static int post(String url, List<String> events, Map<String, String> tokens) throws Exception {
+        Map<String, List<String>> bySource = new java.util.TreeMap<>();
+        for (String event : events) {
+            bySource.computeIfAbsent(JSON.readTree(event).get("source_system").asText(), k -> new java.util.ArrayList<>())
+                    .add(event);
+        }
+        int accepted = 0;
+        for (Map.Entry<String, List<String>> source : bySource.entrySet()) {
+            accepted += post(url, source.getValue(), tokens.get(source.getKey()));
+        }
+        return accepted;
+    }
+
+    private static int post(String url, List<String> events, String token) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", events))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -150,7 +171,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printSummary(ClickHouseSession clickHouse, int accepted, Migrator.Report migration,
-                                     String url) {
+                                     String url, String token) {
         List<JsonNode> rows = clickHouse.query("SELECT source_system, kind, toString(event_date) AS event_date, events"
                 + " FROM event_counts_current ORDER BY event_date DESC, source_system, kind LIMIT 20 FORMAT JSONEachRow");
         System.out.println();
@@ -166,7 +187,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Query it yourself (ClickHouse " + migration.serverVersion() + "):");
         System.out.println("  curl '" + endpoint + "/?database=" + clickHouse.endpoint().database()
                 + "' --data-binary 'SELECT * FROM event_counts_current FORMAT PrettyCompact'");
-        System.out.println("Send more events: curl -H 'Content-Type: application/x-ndjson' --data-binary @events.ndjson "
-                + url);
+        System.out.println("Send more events (as the demo source docs-m365, with the token issued for this run):");
+        System.out.println("  curl -H 'Content-Type: application/x-ndjson' -H 'Authorization: Bearer " + token
+                + "' --data-binary @events.ndjson " + url);
     }
 }

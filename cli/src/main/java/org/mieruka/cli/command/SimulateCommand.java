@@ -86,6 +86,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--http", paramLabel = "URL", description = "Also post the events to this HTTP collector, e.g. http://127.0.0.1:8080.")
     URI http;
 
+    @Option(names = "--token", paramLabel = "SOURCE=TOKEN",
+            description = "With --http: the API token of each simulated source (pc-logon, satellite-office, docs-m365, "
+                    + "teams, approval-sys, workmode-form), from ./mieruka tokens create.")
+    Map<String, String> httpTokens;
+
     @Option(names = "--rate", defaultValue = "0", description = "Events per second when sending; 0: as fast as possible (default).")
     double rate;
 
@@ -132,7 +137,8 @@ public final class SimulateCommand implements Callable<Integer> {
             send(new KafkaEventSink(ingest), "Kafka " + ingest.bootstrap, simulation, progress);
         }
         if (http != null) {
-            send(new HttpEventSink(http, zone), "the collector at " + http, simulation, progress);
+            send(new HttpEventSink(http, zone, httpTokens == null ? Map.of() : httpTokens), "the collector at " + http,
+                    simulation, progress);
         }
         return 0;
     }

@@ -98,21 +98,35 @@ public final class TokenStore {
         return found[0];
     }
 
+    /** What a presented token is: valid for a source, revoked, or unknown. */
+    public enum TokenStatus { VALID, REVOKED, UNKNOWN }
+
+    /** The status of a token and, when valid, its source. */
+    public record TokenCheck(TokenStatus status, String source) {
+    }
+
     /** The source a valid, unrevoked token belongs to. */
     public Optional<String> authenticate(String token) {
+        TokenCheck check = check(token);
+        return check.status() == TokenStatus.VALID ? Optional.of(check.source()) : Optional.empty();
+    }
+
+    /** Whether the token is valid, revoked or unknown, so the collector can say which. */
+    public TokenCheck check(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
-            return Optional.empty();
+            return new TokenCheck(TokenStatus.UNKNOWN, null);
         }
         refreshIfDue();
         byte[] presented = sha256(token);
-        String source = null;
+        TokenCheck found = new TokenCheck(TokenStatus.UNKNOWN, null);
         // Every entry is compared, in constant time each, so timing says nothing about which matched.
         for (TokenFile.Entry entry : snapshot.entries()) {
-            if (MessageDigest.isEqual(presented, entry.sha256()) && entry.revokedAt() == null) {
-                source = entry.source();
+            if (MessageDigest.isEqual(presented, entry.sha256())) {
+                found = entry.revokedAt() == null ? new TokenCheck(TokenStatus.VALID, entry.source())
+                        : new TokenCheck(TokenStatus.REVOKED, null);
             }
         }
-        return Optional.ofNullable(source);
+        return found;
     }
 
     private interface Change {

@@ -38,6 +38,12 @@ public final class WorkdaySimulation {
         this.zone = zone;
     }
 
+    /** The source systems the simulated city's events come from. */
+    public static List<String> sources() {
+        return List.of(EventFactory.LOGON, EventFactory.SATELLITE, EventFactory.DOCUMENTS, EventFactory.MEETINGS,
+                EventFactory.WORKFLOW, EventFactory.WORK_MODE);
+    }
+
     /** The events in arrival order; {@code progress} hears the number of events made after each day. */
     public List<WorkEvent> run(LongConsumer progress) {
         SplittableRandom root = new SplittableRandom(city.config().seed() ^ 0x5EED_DA7AL);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mieruka.ingest.IngestConfig;
 import org.mieruka.ingest.IngestServer;
+import org.mieruka.ingest.source.SourceSetup;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.serde.Serdes;
 import org.mieruka.schemas.topic.TopicCatalog;
@@ -30,6 +31,7 @@ import org.mieruka.simulate.Simulation;
 import org.mieruka.simulate.SimulationConfig;
 import org.mieruka.simulate.workday.ActivityConfig;
 import org.mieruka.simulate.workday.Scenario;
+import org.mieruka.simulate.workday.WorkdaySimulation;
 import org.mieruka.testsupport.MierukaInfra;
 import org.mieruka.testsupport.TestKafka;
 
@@ -45,8 +47,20 @@ class SimulationFeedIT {
                 LocalDate.of(2026, 6, 3)), Scenario.defaults(), TOKYO, n -> { });
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path sourcesDir;
+    private static SourceSetup.Prepared sources;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void registerSources() throws Exception {
+        sources = SourceSetup.prepare(sourcesDir, WorkdaySimulation.sources(), List.of());
+    }
+
     private static IngestConfig ingest(TestKafka kafka) {
         Map<String, String> raw = new HashMap<>(kafka.settings());
+        raw.put("ingest.sources-file", sources.sourcesFile().toString());
+        raw.put("ingest.tokens-file", sources.tokensFile().toString());
+        raw.put("ingest.requests-per-second", "100000");
         raw.put("ingest.http.port", "0");
         raw.put("ingest.instance-id", kafka.topicPrefix() + "sim");
         return new IngestConfig(raw);
@@ -89,7 +103,8 @@ class SimulationFeedIT {
         List<WorkEvent> first = simulation.events().subList(0, 2_000);
         try (IngestServer server = IngestServer.withPrometheus(ingest(kafka))) {
             server.start();
-            FeedDriver driver = new FeedDriver(new HttpEventSink(URI.create("http://127.0.0.1:" + server.port()), TOKYO),
+            FeedDriver driver = new FeedDriver(new HttpEventSink(URI.create("http://127.0.0.1:" + server.port()), TOKYO,
+                    sources.tokens()),
                     100, new Pacer(4_000));
             long started = System.nanoTime();
             driver.send(first, n -> { });
