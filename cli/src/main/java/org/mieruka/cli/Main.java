@@ -2,6 +2,7 @@ package org.mieruka.cli;
 
 import org.mieruka.cli.command.ConfigDocsCommand;
 import org.mieruka.cli.command.DemoCommand;
+import org.mieruka.cli.command.ImportCommand;
 import org.mieruka.cli.command.IngestCommand;
 import org.mieruka.cli.command.MigrateCommand;
 import org.mieruka.cli.command.SimulateCommand;
@@ -9,6 +10,7 @@ import org.mieruka.cli.command.SinkCommand;
 import org.mieruka.cli.command.StackCommand;
 import org.mieruka.cli.command.StreamsCommand;
 import org.mieruka.cli.command.TestCommand;
+import org.mieruka.cli.command.TokensCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mieruka", mixinStandardHelpOptions = true, version = "Mieruka 0.1.0",
         description = {"見える化 — workload, process and telework-effect metrics for a city government.", ""},
         subcommands = {DemoCommand.class, TestCommand.class, StackCommand.class, IngestCommand.class,
-                StreamsCommand.class, SinkCommand.class, MigrateCommand.class, SimulateCommand.class,
+                StreamsCommand.class, SinkCommand.class, MigrateCommand.class, SimulateCommand.class, ImportCommand.class,
+                TokensCommand.class,
                 ConfigDocsCommand.class})
 public final class Main implements Runnable {
 

@@ -17,6 +17,18 @@ public record ImportSettings(String sourceSystem, ZoneId zone, Map<String, Strin
         stepTable = stepTable == null ? Map.of() : Map.copyOf(stepTable);
     }
 
+    /** The settings a registered source gives its imports: step table, default employee and process code. */
+    public static ImportSettings forSource(org.mieruka.ingest.source.SourceRegistration source, ZoneId zone) {
+        ImportSettings settings = of(source.sourceSystem(), zone).withStepTable(source.steps().codes());
+        if (source.defaultEmployee().isPresent()) {
+            settings = settings.withDefaultEmployee(source.defaultEmployee().get());
+        }
+        if (source.defaultProcessCode().isPresent()) {
+            settings = settings.withDefaultProcessCode(source.defaultProcessCode().get());
+        }
+        return settings;
+    }
+
     public static ImportSettings of(String sourceSystem, ZoneId zone) {
         return new ImportSettings(sourceSystem, zone, Map.of(), null, null, null);
     }

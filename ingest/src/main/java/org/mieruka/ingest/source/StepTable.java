@@ -22,6 +22,11 @@ public final class StepTable {
         return codes.getOrDefault(activity, activity);
     }
 
+    /** The listed names and their codes (for importers that take a plain map). */
+    public Map<String, String> codes() {
+        return codes;
+    }
+
     public int size() {
         return codes.size();
     }
