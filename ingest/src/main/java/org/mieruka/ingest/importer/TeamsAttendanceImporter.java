@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * Microsoft Teams attendance report (UTF-16LE with BOM and tabs as downloaded, or UTF-8): the
  * organizer {@code held} the meeting from its start for (end − start); every other participant
  * {@code attended} from their first join for their in-meeting duration. The meeting id is the
- * summary's Meeting Id, else {@code mtg-} and a hash of title and start time (the title itself is
- * content and never leaves). Ids: {@code <hash>-<line>}.
+ * {@code mtg-} and a hash of the summary's Meeting Id (whose {@code @thread.v2} form would read as an
+ * e-mail address), else of title and start time (the title itself is content and never leaves).
+ * Ids: {@code <hash>-<line>}.
  */
 public final class TeamsAttendanceImporter implements Importer {
 
@@ -45,6 +46,10 @@ public final class TeamsAttendanceImporter implements Importer {
             String title = report.summary("Meeting title", "Title");
             meetingId = "mtg-" + FileFingerprint.sha256Hex((title + "\n" + report.summary("Start time"))
                     .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        } else {
+            // Teams ids look like 19:meeting_…@thread.v2, which the e-mail pattern would take for personal
+            // data; a hash keeps the meeting's identity and says nothing else.
+            meetingId = "mtg-" + FileFingerprint.sha256Hex(meetingId.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         }
         CsvHeader header = new CsvHeader(report.participantsHeader);
         int join = header.column(true, "First Join", "First join");

@@ -51,7 +51,9 @@ class TeamsAttendanceImporterTest {
         Path utf8 = Files.writeString(dir.resolve("utf8.csv"), text);
 
         ImportOutcomes out = ImportOutcomes.run(new TeamsAttendanceImporter(), utf8, SETTINGS);
-        assertThat(out.events()).hasSize(3).allMatch(e -> e.get("object_id").asText().equals("19:meeting_abc@thread.v2"));
+        String hashed = "mtg-" + FileFingerprint.sha256Hex("19:meeting_abc@thread.v2".getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
+        assertThat(out.events()).hasSize(3).allMatch(e -> e.get("object_id").asText().equals(hashed));
     }
 
     @Test
