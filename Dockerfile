@@ -12,7 +12,7 @@ RUN mvn -B -q -DskipTests -Dmaven.test.skip=true -pl cli -am install
 FROM eclipse-temurin:17-jre
 RUN groupadd --system mieruka \
  && useradd --system --gid mieruka --home-dir /var/lib/mieruka --no-create-home --shell /usr/sbin/nologin mieruka \
- && mkdir -p /opt/mieruka /var/lib/mieruka/streams \
+ && mkdir -p /opt/mieruka /var/lib/mieruka/streams /var/lib/mieruka/ingest \
  && chown -R mieruka:mieruka /var/lib/mieruka
 # The CLI locates lib/ beside its jar: keep both under /opt/mieruka/.
 COPY --from=build /src/cli/target/mieruka-cli.jar /opt/mieruka/mieruka-cli.jar
