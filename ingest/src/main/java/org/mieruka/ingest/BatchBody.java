@@ -92,18 +92,32 @@ final class BatchBody {
 
     private static List<Item> ndjson(byte[] body) {
         List<Item> items = new ArrayList<>();
-        for (String line : new String(body, StandardCharsets.UTF_8).split("\\r?\\n")) {
-            if (line.isBlank()) {
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) { // split on \n by hand: a regex split costs more than the parse
+            if (i < body.length && body[i] != '\n') {
                 continue;
             }
-            byte[] raw = line.getBytes(StandardCharsets.UTF_8);
-            try {
-                items.add(new Item(JSON.readTree(line), null, raw));
-            } catch (JsonProcessingException e) {
-                items.add(new Item(null, new Rejection(RejectionReason.MALFORMED, "", "line is not JSON"), raw));
+            int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+            if (end > start && !isBlank(body, start, end)) {
+                byte[] raw = Arrays.copyOfRange(body, start, end);
+                try {
+                    items.add(new Item(JSON.readTree(raw), null, raw));
+                } catch (java.io.IOException e) {
+                    items.add(new Item(null, new Rejection(RejectionReason.MALFORMED, "", "line is not JSON"), raw));
+                }
             }
+            start = i + 1;
         }
         return items;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Item> avro(byte[] body) throws MalformedBodyException {

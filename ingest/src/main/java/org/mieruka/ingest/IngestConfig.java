@@ -90,7 +90,7 @@ public final class IngestConfig {
                 .define(TOKENS_FILE, Type.STRING, "var/ingest/tokens.json", new ConfigDef.NonEmptyString(),
                         Importance.HIGH, "The sources' API tokens, stored hashed; managed with ./mieruka tokens. "
                                 + "Relative to the Mieruka home.")
-                .define(REQUESTS_PER_SECOND, Type.INT, 50, ConfigDef.Range.between(1, 1_000_000), Importance.MEDIUM,
+                .define(REQUESTS_PER_SECOND, Type.INT, 50, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
                         "Requests per second a source may send unless its own limits say otherwise; more get 429.")
                 .define(INSTANCE_ID, Type.STRING, "ingest-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Unique name of this collector instance; its producers' transactional ids derive from it, "

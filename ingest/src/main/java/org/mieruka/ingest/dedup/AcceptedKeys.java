@@ -16,9 +16,8 @@ public final class AcceptedKeys {
 
     private static final double MAX_LOAD = 0.6;
 
-    private long[] highs;
-    private long[] lows;
-    private boolean[] used;
+    /** Slot i holds a key's two halves at 2i and 2i+1, so a probe touches one cache line; (0, 0) is empty. */
+    private long[] table;
     private int size;
     private final Set<EventKey> inFlight = new HashSet<>();
 
@@ -28,9 +27,7 @@ public final class AcceptedKeys {
 
     AcceptedKeys(int capacity) {
         int slots = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
-        highs = new long[slots];
-        lows = new long[slots];
-        used = new boolean[slots];
+        table = new long[slots * 2];
     }
 
     /**
@@ -69,52 +66,58 @@ public final class AcceptedKeys {
     }
 
     public synchronized boolean contains(EventKey key) {
-        int mask = highs.length - 1;
-        for (int slot = index(key, mask); used[slot]; slot = (slot + 1) & mask) {
-            if (highs[slot] == key.high() && lows[slot] == key.low()) {
+        long high = high(key);
+        long low = key.low();
+        int mask = table.length / 2 - 1;
+        for (int slot = index(low, mask); ; slot = (slot + 1) & mask) {
+            long h = table[2 * slot];
+            long l = table[2 * slot + 1];
+            if (h == 0 && l == 0) {
+                return false;
+            }
+            if (h == high && l == low) {
                 return true;
             }
         }
-        return false;
     }
 
     private void add(EventKey key) {
         if (contains(key)) {
             return;
         }
-        if (size + 1 > highs.length * MAX_LOAD) {
+        if (size + 1 > table.length / 2 * MAX_LOAD) {
             grow();
         }
-        insert(key.high(), key.low());
+        insert(high(key), key.low());
         size++;
     }
 
     private void insert(long high, long low) {
-        int mask = highs.length - 1;
-        int slot = index(new EventKey(high, low), mask);
-        while (used[slot]) {
+        int mask = table.length / 2 - 1;
+        int slot = index(low, mask);
+        while (table[2 * slot] != 0 || table[2 * slot + 1] != 0) {
             slot = (slot + 1) & mask;
         }
-        used[slot] = true;
-        highs[slot] = high;
-        lows[slot] = low;
+        table[2 * slot] = high;
+        table[2 * slot + 1] = low;
     }
 
     private void grow() {
-        long[] oldHighs = highs;
-        long[] oldLows = lows;
-        boolean[] oldUsed = used;
-        highs = new long[oldHighs.length * 2];
-        lows = new long[oldLows.length * 2];
-        used = new boolean[oldUsed.length * 2];
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                insert(oldHighs[i], oldLows[i]);
+        long[] old = table;
+        table = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0 || old[i + 1] != 0) {
+                insert(old[i], old[i + 1]);
             }
         }
     }
 
-    private static int index(EventKey key, int mask) {
-        return (int) (key.low() ^ (key.low() >>> 32)) & mask; // SHA-256 bits are already uniform
+    /** The one key whose halves are both zero is stored with its high half 1 (a 2^-128 chance event). */
+    private static long high(EventKey key) {
+        return key.high() == 0 && key.low() == 0 ? 1 : key.high();
+    }
+
+    private static int index(long low, int mask) {
+        return (int) (low ^ (low >>> 32)) & mask; // SHA-256 bits are already uniform
     }
 }

@@ -22,11 +22,16 @@ public record EventKey(long high, long low) {
     }
 
     public static EventKey ofRecordKey(byte[] recordKey) {
+        ByteBuffer digest = ByteBuffer.wrap(SHA256.get().digest(recordKey));
+        return new EventKey(digest.getLong(), digest.getLong());
+    }
+
+    /** One digest per thread: looking one up costs more than hashing a short key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(recordKey));
-            return new EventKey(digest.getLong(), digest.getLong());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
+    });
 }

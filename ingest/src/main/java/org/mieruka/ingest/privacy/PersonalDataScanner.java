@@ -29,7 +29,7 @@ public final class PersonalDataScanner {
             return Optional.empty();
         }
         for (PersonalDataPattern pattern : patterns) {
-            if (pattern.pattern().matcher(value).find()) {
+            if (pattern.mayMatch(value) && pattern.pattern().matcher(value).find()) {
                 return Optional.of(pattern.name());
             }
         }
