@@ -160,6 +160,11 @@ public final class IngestServer implements AutoCloseable {
             if (reply.retryAfterSeconds() != null) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, reply.retryAfterSeconds().toString());
             }
+            if (reply.status() >= 400) {
+                // Refused before its body was read: the server drops the connection, so tell the client
+                // not to reuse it (else its next request on it meets a closed socket).
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             response.write(true, StandardCharsets.UTF_8.encode(reply.body()), callback);
         }
     }

@@ -299,6 +299,29 @@ class IngestServerIT {
     }
 
     @Test
+    void shouldAnswer503AndAcknowledgeNothingUnstoredWhenKafkaStops() throws Exception {
+        try (org.mieruka.testsupport.DisposableKafka kafka = org.mieruka.testsupport.DisposableKafka.start()) {
+            String prefix = "it.stopping.";
+            try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), prefix,
+                    Map.of("ingest.kafka.timeout-ms", "3000")))) {
+                server.start();
+                HttpResponse<String> before = post(server, "application/json", "[" + String.format(GOOD, 1) + "]");
+                assertThat(before.statusCode()).isEqualTo(200);
+                assertThat(readToEnd(new TestKafka(kafka.bootstrapServers(), "disposable", prefix),
+                        TopicCatalog.RAW_EVENTS.name(prefix))).hasSize(1);
+
+                kafka.stop();
+                HttpResponse<String> during = post(server, "application/json", "[" + String.format(GOOD, 2) + "]");
+
+                assertThat(during.statusCode()).isEqualTo(503);
+                assertThat(during.headers().firstValue("Retry-After")).contains("5");
+                assertThat(JSON.readTree(during.body()).get("error").asText()).isEqualTo("KAFKA_UNAVAILABLE");
+                assertThat(server.registry().scrape()).contains("mieruka_ingest_events_accepted_total 1.0");
+            }
+        }
+    }
+
+    @Test
     void shouldAnswerEachLimitWithItsOwnStatusAndReason(TestKafka kafka) throws Exception {
         try (IngestServer server = IngestServer.withPrometheus(config(kafka.bootstrapServers(), kafka.topicPrefix(),
                 Map.of("ingest.max-body-bytes", "2048", "ingest.max-events-per-batch", "2")))) {

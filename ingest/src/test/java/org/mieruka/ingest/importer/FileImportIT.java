@@ -40,8 +40,7 @@ import org.mieruka.testsupport.TestKafka;
 @ExtendWith(MierukaInfra.class)
 class FileImportIT {
 
-    private static final Path RECEIPT = Path.of(System.getProperty("mieruka.project.root", ".."))
-            .resolve("../shared/data/workflow/receipt.xes").normalize();
+    private static final Path RECEIPT = org.mieruka.testsupport.SharedData.file("workflow/receipt.xes");
 
     @Test
     void shouldStoreTheReceiptLogsCasesAndEventsOnceAndResumeAfterAnInterruption(TestKafka kafka, @TempDir Path dir)
@@ -98,17 +97,27 @@ class FileImportIT {
             new TopicProvisioner(admin, kafka.topicPrefix(), (short) 1).ensure(TopicCatalog.all());
         }
         Path samples = Path.of("src/test/resources/importers");
+        // The same export as the e-approval system writes it on a Japanese Windows server: Shift_JIS (CP932).
+        Path shiftJis = dir.resolve("approvals-sjis.csv");
+        Files.write(shiftJis, Files.readString(samples.resolve("approvals.csv"))
+                .getBytes(java.nio.charset.Charset.forName("windows-31j")));
+        ImportSettings settings = ImportSettings.of("approval-sys", ZoneId.of("Asia/Tokyo"))
+                .withMappingFile(samples.resolve("approvals.properties"));
         FileImport.Report report;
+        FileImport.Report sjis;
         try (Session session = new Session(config)) {
-            report = session.fileImport(sources, "approval-sys", dir.resolve("checkpoints"))
-                    .run(Importer.forFormat("csv").orElseThrow(), samples.resolve("approvals.csv"),
-                            ImportSettings.of("approval-sys", ZoneId.of("Asia/Tokyo"))
-                                    .withMappingFile(samples.resolve("approvals.properties")), n -> { });
+            FileImport run = session.fileImport(sources, "approval-sys", dir.resolve("checkpoints"));
+            report = run.run(Importer.forFormat("csv").orElseThrow(), samples.resolve("approvals.csv"), settings,
+                    n -> { });
+            sjis = run.run(Importer.forFormat("csv").orElseThrow(), shiftJis, settings, n -> { });
         }
 
         assertThat(report.written()).isPositive();
         assertThat(report.rejected()).containsKey(RejectionReason.MALFORMED);
-        assertThat(readRaw(kafka)).hasSize((int) report.written());
+        assertThat(readRaw(kafka)).hasSize((int) (report.written() + sjis.written()));
+        // Other bytes, so other ids: the Shift_JIS file's rows are stored as its own, with the same outcome.
+        assertThat(sjis.written()).isEqualTo(report.written());
+        assertThat(sjis.rejected()).isEqualTo(report.rejected());
     }
 
     private static IngestConfig config(TestKafka kafka, Path sourcesFile) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class XesImporterTest {
 
-    private static final Path WORKFLOW = Paths.get("/work/shared/data/workflow");
+    private static final Path WORKFLOW = org.mieruka.testsupport.SharedData.file("workflow/receipt.xes").getParent();
     private static final ImportSettings SETTINGS = ImportSettings.of("wabo-log", ZoneId.of("Asia/Tokyo"));
 
     @TempDir
