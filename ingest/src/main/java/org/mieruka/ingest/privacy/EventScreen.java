@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.mieruka.schemas.deadletter.RejectionReason;
 import org.mieruka.schemas.json.Rejection;
+import org.mieruka.schemas.privacy.IndividualNumberScanner;
+import org.mieruka.schemas.privacy.PersonalDataScanner;
 
 /**
  * The privacy screen of events.md: every string of an event as received (after identity-map

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import org.mieruka.ingest.privacy.PersonalDataScanner;
+import org.mieruka.schemas.privacy.PersonalDataScanner;
 
 /**
  * The registered sources (events.md: "Sources (configuration, not a topic)"), read once at start-up

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.mieruka.ingest.privacy.PersonalDataPattern;
-import org.mieruka.ingest.privacy.PersonalDataScanner;
 import org.mieruka.schemas.config.InvalidConfigException;
+import org.mieruka.schemas.privacy.PersonalDataPattern;
+import org.mieruka.schemas.privacy.PersonalDataScanner;
 
 /**
  * Reads the sources file into a {@link SourceRegistry}. Every problem is collected, so that an operator

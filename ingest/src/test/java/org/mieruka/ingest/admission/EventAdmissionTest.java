@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mieruka.ingest.privacy.EventScreen;
-import org.mieruka.ingest.privacy.PersonalDataScanner;
 import org.mieruka.ingest.source.IdentityMap;
 import org.mieruka.ingest.source.SourceLimits;
 import org.mieruka.ingest.source.SourceRegistration;
 import org.mieruka.ingest.source.StepTable;
 import org.mieruka.schemas.deadletter.RejectionReason;
 import org.mieruka.schemas.json.Rejection;
+import org.mieruka.schemas.privacy.PersonalDataScanner;
 
 class EventAdmissionTest {
 

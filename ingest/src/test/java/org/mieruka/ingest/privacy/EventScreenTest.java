@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mieruka.schemas.deadletter.RejectionReason;
 import org.mieruka.schemas.json.Rejection;
+import org.mieruka.schemas.privacy.PersonalDataScanner;
 
 class EventScreenTest {
 

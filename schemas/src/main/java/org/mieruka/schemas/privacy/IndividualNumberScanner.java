@@ -1,4 +1,4 @@
-package org.mieruka.ingest.privacy;
+package org.mieruka.schemas.privacy;
 
 /**
  * Finds Individual Numbers (マイナンバー) in a string, exactly by the rule of events.md ("What never

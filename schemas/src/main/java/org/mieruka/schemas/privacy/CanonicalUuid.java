@@ -1,4 +1,4 @@
-package org.mieruka.ingest.privacy;
+package org.mieruka.schemas.privacy;
 
 /**
  * A value that is exactly a canonical UUID (8-4-4-4-12 hex digits) is an identifier, not data:

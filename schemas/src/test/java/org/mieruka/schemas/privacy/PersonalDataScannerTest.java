@@ -1,4 +1,4 @@
-package org.mieruka.ingest.privacy;
+package org.mieruka.schemas.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
