@@ -45,6 +45,7 @@ class WalkingSkeletonIT {
         raw.putAll(clickHouse.settings());
         raw.put("streams.application-id", kafka.topicPrefix() + "streams");
         raw.put("streams.state-dir", state.toString());
+        raw.put("privacy.pseudonym.keys", "it=" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         raw.put("sink.group-id", kafka.topicPrefix() + "sink");
         raw.put("sink.batch.max-delay-ms", "100");
         raw.put("ingest.http.port", "0");

@@ -9,7 +9,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.EventCount;
 import org.mieruka.schemas.serde.SingleObjectSerde;
 import org.mieruka.schemas.topic.TopicCatalog;
@@ -26,10 +26,11 @@ public final class EventCountTopology {
     }
 
     public static Topology build(StreamsBuilder builder, StreamsAppConfig config) {
-        SingleObjectSerde<WorkEvent> events = org.mieruka.schemas.serde.Serdes.workEvent();
+        SingleObjectSerde<PseudonymousEvent> events = org.mieruka.schemas.serde.Serdes.pseudonymousEvent();
         SingleObjectSerde<EventCount> counts = org.mieruka.schemas.serde.Serdes.eventCount();
-        builder.stream(TopicCatalog.RAW_EVENTS.name(config.topicsPrefix),
-                        Consumed.with(Serdes.ByteArray(), events).withName("raw-events"))
+        // Counted after the privacy stage: each (source_system, event_id) once, screened.
+        builder.stream(TopicCatalog.PSEUDONYMOUS_EVENTS.name(config.topicsPrefix),
+                        Consumed.with(Serdes.ByteArray(), events).withName("pseudonymous-events-for-counts"))
                 .filter((key, event) -> event != null, Named.as("drop-tombstones"))
                 .groupBy((key, event) -> countKey(event, config),
                         Grouped.with("by-source-kind-date", Serdes.String(), events))
@@ -45,15 +46,15 @@ public final class EventCountTopology {
         return builder.build();
     }
 
-    static String countKey(WorkEvent event, StreamsAppConfig config) {
+    static String countKey(PseudonymousEvent event, StreamsAppConfig config) {
         return event.getSourceSystem() + "/" + event.getKind() + "/" + localDate(event, config);
     }
 
-    private static LocalDate localDate(WorkEvent event, StreamsAppConfig config) {
+    private static LocalDate localDate(PseudonymousEvent event, StreamsAppConfig config) {
         return event.getOccurredAt().atZone(config.zone).toLocalDate();
     }
 
-    private static EventCount increment(EventCount current, WorkEvent event, StreamsAppConfig config) {
+    private static EventCount increment(EventCount current, PseudonymousEvent event, StreamsAppConfig config) {
         if (current == null) {
             return EventCount.newBuilder()
                     .setSourceSystem(event.getSourceSystem())

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.mieruka.streams.privacy.PrivacyTopology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.schemas.topic.TopicProvisioner;
@@ -27,7 +28,9 @@ public final class StreamsApp implements AutoCloseable {
 
     public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
         this.config = config;
-        Topology topology = EventCountTopology.build(new StreamsBuilder(), config);
+        StreamsBuilder builder = new StreamsBuilder();
+        PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, registry);
+        Topology topology = EventCountTopology.build(builder, config);
         this.streams = new KafkaStreams(topology, properties(config));
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);

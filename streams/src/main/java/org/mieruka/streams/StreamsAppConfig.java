@@ -3,12 +3,17 @@ package org.mieruka.streams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
 import org.mieruka.schemas.config.CommonSettings;
 import org.mieruka.schemas.config.ConfigLoader;
+import org.mieruka.schemas.config.InvalidConfigException;
+import org.mieruka.streams.privacy.PseudonymKeys;
 
 /** Settings of the stream processors ({@code ./mieruka streams}), read once at start-up. */
 public final class StreamsAppConfig {
@@ -16,6 +21,8 @@ public final class StreamsAppConfig {
     public static final String APPLICATION_ID = "streams.application-id";
     public static final String STATE_DIR = "streams.state-dir";
     public static final String COMMIT_INTERVAL = "streams.commit-interval-ms";
+    public static final String PSEUDONYM_KEYS = "privacy.pseudonym.keys";
+    public static final String PSEUDONYM_ACTIVE_KEY = "privacy.pseudonym.active-key";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -27,6 +34,7 @@ public final class StreamsAppConfig {
     public final Path stateDir;
     public final Duration commitInterval;
     public final int metricsPort;
+    public final PseudonymKeys pseudonymKeys;
 
     public StreamsAppConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
@@ -38,6 +46,13 @@ public final class StreamsAppConfig {
         stateDir = Path.of((String) v.get(STATE_DIR));
         commitInterval = Duration.ofMillis((Long) v.get(COMMIT_INTERVAL));
         metricsPort = (Integer) v.get(CommonSettings.METRICS_PORT);
+        List<String> problems = new ArrayList<>();
+        Password keys = (Password) v.get(PSEUDONYM_KEYS);
+        pseudonymKeys = PseudonymKeys.parse(keys == null ? null : keys.value(), (String) v.get(PSEUDONYM_ACTIVE_KEY),
+                problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("streams", problems);
+        }
     }
 
     public static StreamsAppConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
@@ -55,6 +70,12 @@ public final class StreamsAppConfig {
                                 + "state. Changing it starts the processors from scratch.")
                 .define(STATE_DIR, Type.STRING, "var/streams", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Folder of the local state stores (rebuilt from Kafka when lost).")
+                .define(PSEUDONYM_KEYS, Type.PASSWORD, "", Importance.HIGH,
+                        "Secret keys staff ids are pseudonymised under, as id=base64,id=base64 (each at least 32 "
+                                + "random bytes). Required. Keep them secret and never change one in place: add a new "
+                                + "id and make it active (docs/privacy.md).")
+                .define(PSEUDONYM_ACTIVE_KEY, Type.STRING, "", Importance.HIGH,
+                        "Id of the key new pseudonyms are made with; empty: the last of privacy.pseudonym.keys.")
                 .define(COMMIT_INTERVAL, Type.LONG, 100L, ConfigDef.Range.between(10, 60_000), Importance.LOW,
                         "How often results are committed (ms). Under exactly-once, outputs become visible to "
                                 + "read_committed readers at each commit.");

@@ -15,18 +15,19 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.mieruka.schemas.event.EventKind;
-import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.EventCount;
 import org.mieruka.schemas.serde.Serdes;
 import org.mieruka.schemas.topic.TopicCatalog;
 
 class EventCountTopologyTest {
 
-    private static final StreamsAppConfig CONFIG = new StreamsAppConfig(Map.of());
+    private static final StreamsAppConfig CONFIG = new StreamsAppConfig(Map.of("privacy.pseudonym.keys",
+            "test=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
 
-    private static WorkEvent event(String id, String instant) {
-        return WorkEvent.newBuilder().setEventId(id).setSourceSystem("docs-m365").setKind(EventKind.DOCUMENT)
-                .setAction("edited").setOccurredAt(Instant.parse(instant)).setEmployee("E0001").setObjectId("d")
+    private static PseudonymousEvent event(String id, String instant) {
+        return PseudonymousEvent.newBuilder().setEventId(id).setSourceSystem("docs-m365").setKind(EventKind.DOCUMENT)
+                .setAction("edited").setOccurredAt(Instant.parse(instant)).setEmployeePseudonym("0123456789abcdef0123456789abcdef").setPseudonymKey("test").setObjectId("d")
                 .setAttributes(Map.of()).build();
     }
 
@@ -38,7 +39,7 @@ class EventCountTopologyTest {
     }
 
     private static TestInputTopic<byte[], byte[]> raw(TopologyTestDriver driver) {
-        return driver.createInputTopic(TopicCatalog.RAW_EVENTS.name("mieruka."), new ByteArraySerializer(),
+        return driver.createInputTopic(TopicCatalog.PSEUDONYMOUS_EVENTS.name("mieruka."), new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
 
@@ -54,9 +55,9 @@ class EventCountTopologyTest {
             TestOutputTopic<String, EventCount> out = counts(driver);
 
             // 2026-04-06T15:30Z is already 2026-04-07 00:30 in Tokyo
-            raw.pipeInput(new byte[0], Serdes.workEvent().encode(event("1", "2026-04-06T01:00:00Z")));
-            raw.pipeInput(new byte[0], Serdes.workEvent().encode(event("2", "2026-04-06T02:00:00Z")));
-            raw.pipeInput(new byte[0], Serdes.workEvent().encode(event("3", "2026-04-06T15:30:00Z")));
+            raw.pipeInput(new byte[0], Serdes.pseudonymousEvent().encode(event("1", "2026-04-06T01:00:00Z")));
+            raw.pipeInput(new byte[0], Serdes.pseudonymousEvent().encode(event("2", "2026-04-06T02:00:00Z")));
+            raw.pipeInput(new byte[0], Serdes.pseudonymousEvent().encode(event("3", "2026-04-06T15:30:00Z")));
 
             var updates = out.readKeyValuesToList();
             assertThat(updates).extracting(kv -> kv.key).containsExactly("docs-m365/DOCUMENT/2026-04-06",
@@ -74,7 +75,7 @@ class EventCountTopologyTest {
             TestOutputTopic<String, EventCount> out = counts(driver);
 
             raw.pipeInput(new byte[0], "garbage".getBytes());
-            raw.pipeInput(new byte[0], Serdes.workEvent().encode(event("1", "2026-04-06T01:00:00Z")));
+            raw.pipeInput(new byte[0], Serdes.pseudonymousEvent().encode(event("1", "2026-04-06T01:00:00Z")));
 
             assertThat(out.readValuesToList()).extracting(EventCount::getEvents).containsExactly(1L);
             assertThat(driver.metrics().entrySet().stream()

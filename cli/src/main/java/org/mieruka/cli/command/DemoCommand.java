@@ -71,6 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of("docs-m365", "teams", "approval-sys", "simulator"), List.of("app", "role"));
         overrides.put(IngestConfig.SOURCES_FILE, demoSources.sourcesFile().toString());
         overrides.put(IngestConfig.TOKENS_FILE, demoSources.tokensFile().toString());
+        if (System.getenv("MIERUKA_PRIVACY_PSEUDONYM_KEYS") == null) {
+            overrides.put(StreamsAppConfig.PSEUDONYM_KEYS, "demo=" + demoKey(stack.home.resolve("demo")));
+        }
         Map<String, String> env = System.getenv();
         SinkConfig sinkConfig = SinkConfig.load(null, env, overrides);
         StreamsAppConfig streamsConfig = StreamsAppConfig.load(null, env, overrides);
@@ -118,6 +121,21 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The demo's pseudonym key: made once with a secure random generator and kept under ./var/demo,
+     * so the demo's pseudonyms stay the same from run to run. A real deployment configures its own.
+     */
+    private static String demoKey(java.nio.file.Path folder) throws java.io.IOException {
+        java.nio.file.Path file = folder.resolve("pseudonym.key");
+        if (!java.nio.file.Files.exists(file)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+        }
+        return java.nio.file.Files.readString(file).strip();
     }
 
     /** Posts the events, each source's with its own token, as the city's systems would. */

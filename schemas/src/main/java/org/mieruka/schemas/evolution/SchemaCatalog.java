@@ -3,6 +3,7 @@ package org.mieruka.schemas.evolution;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.metric.EventCount;
 import org.mieruka.schemas.reference.CalendarDay;
@@ -20,6 +21,7 @@ public final class SchemaCatalog {
     public static List<Schema> current() {
         return List.of(
                 WorkEvent.getClassSchema(),
+                PseudonymousEvent.getClassSchema(),
                 DirectoryEntry.getClassSchema(),
                 ProcessDefinition.getClassSchema(),
                 OrgUnit.getClassSchema(),

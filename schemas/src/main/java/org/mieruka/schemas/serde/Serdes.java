@@ -3,6 +3,7 @@ package org.mieruka.schemas.serde;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.evolution.ReleasedSchema;
 import org.mieruka.schemas.evolution.SchemaHistory;
@@ -25,6 +26,10 @@ public final class Serdes {
 
     public static SingleObjectSerde<WorkEvent> workEvent() {
         return released(WorkEvent.getClassSchema());
+    }
+
+    public static SingleObjectSerde<PseudonymousEvent> pseudonymousEvent() {
+        return released(PseudonymousEvent.getClassSchema());
     }
 
     public static SingleObjectSerde<DirectoryEntry> directoryEntry() {

@@ -16,6 +16,11 @@ public final class TopicCatalog {
             "`source_system/event_id`", "WorkEvent",
             "accepted work-activity events, before pseudonymisation; kept only for reprocessing");
 
+    /** Events past the privacy stage: deduplicated, screened again, staff ids pseudonymised. */
+    public static final TopicSpec PSEUDONYMOUS_EVENTS = new TopicSpec("events.pseudonymous", 6, false,
+            Duration.ofDays(90), "`employee_pseudonym`", "PseudonymousEvent",
+            "events after the privacy stage, one per (source_system, event_id), keyed by the employee's pseudonym");
+
     /** Events and records rejected anywhere in the pipeline, with their reason. */
     public static final TopicSpec DEAD_LETTER = new TopicSpec("events.dead-letter", 1, false, Duration.ofDays(90),
             "`source`", "DeadLetter",
@@ -53,7 +58,7 @@ public final class TopicCatalog {
     }
 
     public static List<TopicSpec> all() {
-        return List.of(RAW_EVENTS, DEAD_LETTER, DIRECTORY, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
+        return List.of(RAW_EVENTS, PSEUDONYMOUS_EVENTS, DEAD_LETTER, DIRECTORY, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
                 EVENT_COUNTS);
     }
 

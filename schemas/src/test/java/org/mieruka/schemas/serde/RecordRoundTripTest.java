@@ -26,6 +26,7 @@ class RecordRoundTripTest {
 
     private static final Map<Class<?>, Supplier<SingleObjectSerde<?>>> SERDES = Map.of(
             WorkEvent.class, Serdes::workEvent,
+            org.mieruka.schemas.event.PseudonymousEvent.class, Serdes::pseudonymousEvent,
             DirectoryEntry.class, Serdes::directoryEntry,
             ProcessDefinition.class, Serdes::processDefinition,
             OrgUnit.class, Serdes::orgUnit,

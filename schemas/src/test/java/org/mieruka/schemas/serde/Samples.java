@@ -52,6 +52,12 @@ public final class Samples {
         return List.of(
                 meeting(),
                 minimalPresence(),
+                org.mieruka.schemas.event.PseudonymousEvent.newBuilder().setEventId("zoom-8812-E004211")
+                        .setSourceSystem("zoom").setKind(EventKind.MEETING).setAction("attended")
+                        .setOccurredAt(Instant.parse("2026-04-06T01:00:00Z"))
+                        .setEmployeePseudonym("3f1c9a0b7d2e4f6a8b1c2d3e4f5a6b7c").setPseudonymKey("k2026")
+                        .setObjectId("8812").setChannel(Channel.ONLINE).setLocation(Location.HOME)
+                        .setDurationMs(1_800_000L).build(),
                 DirectoryEntry.newBuilder().setEmployee("E004211").setOrgUnit("SHIMIN").setJobClass("主事")
                         .setDutyType(DutyType.COUNTER).setFte(0.77).setValidFrom(LocalDate.of(2026, 4, 1)).build(),
                 DirectoryEntry.newBuilder().setEmployee("E004211").setDutyType(DutyType.INTERNAL).setFte(1.0)

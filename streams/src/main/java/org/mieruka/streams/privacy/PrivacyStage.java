@@ -1,0 +1,154 @@
+package org.mieruka.streams.privacy;
+
+import java.time.Instant;
+import java.util.Optional;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.deadletter.DeadLetters;
+import org.mieruka.schemas.deadletter.RejectionReason;
+import org.mieruka.schemas.deadletter.Stage;
+import org.mieruka.schemas.event.PseudonymousEvent;
+import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.json.Rejection;
+import org.mieruka.schemas.serde.EventDecodingException;
+import org.mieruka.schemas.serde.SingleObjectSerde;
+import org.mieruka.schemas.serde.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The privacy stage, first of the stream processors: for each raw record, (1) bytes that are no
+ * WorkEvent go to the dead-letter topic as UNDECODABLE; (2) a (source_system, event_id) already
+ * passed is counted as a duplicate — as a conflict when its content differs — and dropped, the first
+ * accepted version being authoritative; (3) the event is screened again for Individual Numbers and
+ * personal data, and refused with its payload withheld; (4) the staff id is replaced by its
+ * pseudonym. Nothing after this stage sees a raw staff id. Logs carry offsets and reasons, never
+ * values or ids.
+ */
+final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyStage.class);
+
+    private final PseudonymKeys keys;
+    private final WorkEventScreen screen;
+    private final Counters counters;
+    private final SingleObjectSerde<WorkEvent> serde = Serdes.workEvent();
+    private ProcessorContext<String, PrivacyOutcome> context;
+    private KeyValueStore<String, Long> seen;
+
+    /** The stage's meters, shared by every task. */
+    static final class Counters {
+        final Counter passed;
+        final Counter duplicates;
+        final Counter conflicts;
+        final Counter undecodable;
+        final MeterRegistry registry;
+
+        Counters(MeterRegistry registry) {
+            this.registry = registry;
+            this.passed = outcome("pseudonymised");
+            this.duplicates = outcome("duplicate");
+            this.conflicts = Counter.builder("mieruka.streams.privacy.conflicts")
+                    .description("Repeated event ids whose content differed from the first accepted version")
+                    .register(registry);
+            this.undecodable = outcome("undecodable");
+        }
+
+        private Counter outcome(String outcome) {
+            return Counter.builder("mieruka.streams.privacy.events").tag("outcome", outcome)
+                    .description("Raw events through the privacy stage, by outcome").register(registry);
+        }
+
+        Counter rejected(RejectionReason reason) {
+            return Counter.builder("mieruka.streams.privacy.rejected").tag("reason", reason.name())
+                    .description("Events refused by the privacy stage, by reason").register(registry);
+        }
+    }
+
+    PrivacyStage(PseudonymKeys keys, WorkEventScreen screen, Counters counters) {
+        this.keys = keys;
+        this.screen = screen;
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PrivacyOutcome> context) {
+        this.context = context;
+        this.seen = context.getStateStore(PrivacyTopology.SEEN_STORE);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        WorkEvent event;
+        try {
+            event = serde.decode(record.value());
+        } catch (EventDecodingException e) {
+            counters.undecodable.increment();
+            deadLetter(record, null, RejectionReason.UNDECODABLE, null, e.getMessage());
+            return;
+        }
+        if (event == null) {
+            return; // a tombstone: nothing to count
+        }
+        String key = event.getSourceSystem() + "/" + event.getEventId();
+        long content = contentHash(event);
+        Long first = seen.get(key);
+        if (first != null) {
+            counters.duplicates.increment();
+            if (first != content) {
+                counters.conflicts.increment();
+            }
+            return;
+        }
+        Optional<Rejection> refused = screen.screen(event);
+        if (refused.isPresent()) {
+            Rejection rejection = refused.get();
+            counters.rejected(rejection.reason()).increment();
+            deadLetter(record, event.getSourceSystem(), rejection.reason(), rejection.field(), rejection.message());
+            return;
+        }
+        seen.put(key, content);
+        PseudonymousEvent out = pseudonymous(event);
+        counters.passed.increment();
+        context.forward(new Record<>(out.getEmployeePseudonym(), new PrivacyOutcome(out, null), record.timestamp()));
+    }
+
+    private PseudonymousEvent pseudonymous(WorkEvent event) {
+        return PseudonymousEvent.newBuilder()
+                .setEventId(event.getEventId()).setSourceSystem(event.getSourceSystem()).setKind(event.getKind())
+                .setAction(event.getAction()).setOccurredAt(event.getOccurredAt())
+                .setEmployeePseudonym(keys.pseudonym(event.getEmployee())).setPseudonymKey(keys.activeId())
+                .setOrgUnit(event.getOrgUnit()).setObjectId(event.getObjectId()).setProcessCode(event.getProcessCode())
+                .setChannel(event.getChannel()).setLocation(event.getLocation()).setDurationMs(event.getDurationMs())
+                .setAttributes(event.getAttributes()).setReceivedAt(event.getReceivedAt()).build();
+    }
+
+    /** Equal as facts: the collector's arrival stamp is not content. */
+    private long contentHash(WorkEvent event) {
+        byte[] bytes = serde.encode(WorkEvent.newBuilder(event).setReceivedAt(null).build());
+        long hash = 1125899906842597L;
+        for (byte b : bytes) {
+            hash = 31 * hash + b;
+        }
+        return hash;
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String source, RejectionReason reason, String field,
+                            String message) {
+        RecordMetadata origin = context.recordMetadata().orElse(null);
+        String topic = origin == null ? null : origin.topic();
+        int partition = origin == null ? -1 : origin.partition();
+        long offset = origin == null ? -1 : origin.offset();
+        LOG.warn("event refused by the privacy stage topic={} partition={} offset={} reason={}", topic, partition,
+                offset, reason);
+        DeadLetter letter = DeadLetters.ofRecord(source, Stage.STREAMS, reason, field, message, record.value(),
+                Instant.ofEpochMilli(record.timestamp()), topic, partition, offset);
+        context.forward(new Record<>(letter.getSource(), new PrivacyOutcome(null, letter), record.timestamp()));
+    }
+}

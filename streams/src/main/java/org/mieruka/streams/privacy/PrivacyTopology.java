@@ -1,0 +1,45 @@
+package org.mieruka.streams.privacy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.mieruka.schemas.privacy.PersonalDataScanner;
+import org.mieruka.schemas.topic.TopicCatalog;
+
+/**
+ * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, screen, pseudonymise) →
+ * events.pseudonymous keyed by pseudonym, refusals → events.dead-letter. A pure function of its
+ * arguments, so tests build exactly what runs.
+ */
+public final class PrivacyTopology {
+
+    /** (source_system/event_id) → content hash of the first accepted version. One entry per event id. */
+    public static final String SEEN_STORE = "privacy-seen-event-ids";
+
+    private PrivacyTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, String topicsPrefix, PseudonymKeys keys, MeterRegistry registry) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
+                Serdes.String(), Serdes.Long()));
+        PrivacyStage.Counters counters = new PrivacyStage.Counters(registry);
+        WorkEventScreen screen = new WorkEventScreen(PersonalDataScanner.defaults());
+        KStream<String, PrivacyOutcome> outcomes = builder
+                .stream(TopicCatalog.RAW_EVENTS.name(topicsPrefix),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("privacy-raw-events"))
+                .process(() -> new PrivacyStage(keys, screen, counters), Named.as("privacy-stage"), SEEN_STORE);
+        outcomes.filter((key, outcome) -> outcome.event() != null, Named.as("privacy-passed"))
+                .mapValues(PrivacyOutcome::event, Named.as("privacy-event"))
+                .to(TopicCatalog.PSEUDONYMOUS_EVENTS.name(topicsPrefix), Produced.with(Serdes.String(),
+                        org.mieruka.schemas.serde.Serdes.pseudonymousEvent()).withName("pseudonymous-events"));
+        outcomes.filter((key, outcome) -> outcome.deadLetter() != null, Named.as("privacy-refused"))
+                .mapValues(PrivacyOutcome::deadLetter, Named.as("privacy-dead-letter"))
+                .to(TopicCatalog.DEAD_LETTER.name(topicsPrefix), Produced.with(Serdes.String(),
+                        org.mieruka.schemas.serde.Serdes.deadLetter()).withName("privacy-dead-letters"));
+    }
+}

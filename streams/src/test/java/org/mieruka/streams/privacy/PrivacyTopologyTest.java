@@ -1,0 +1,165 @@
+package org.mieruka.streams.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mieruka.schemas.config.InvalidConfigException;
+import org.mieruka.schemas.deadletter.DeadLetter;
+import org.mieruka.schemas.deadletter.RejectionReason;
+import org.mieruka.schemas.event.EventKind;
+import org.mieruka.schemas.event.PseudonymousEvent;
+import org.mieruka.schemas.event.WorkEvent;
+import org.mieruka.schemas.serde.Serdes;
+import org.mieruka.schemas.topic.TopicCatalog;
+import org.mieruka.streams.StreamsAppConfig;
+
+class PrivacyTopologyTest {
+
+    private static final String PREFIX = "t.";
+    private static final String KEY_2025 = Base64.getEncoder().encodeToString("a-key-of-thirty-two-bytes-length".getBytes());
+    private static final String KEY_2026 = Base64.getEncoder().encodeToString("another-key-thirty-two-bytes-ok!".getBytes());
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<String, PseudonymousEvent> pseudonymous;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private SimpleMeterRegistry registry;
+
+    private static PseudonymKeys keys(String active) {
+        List<String> problems = new ArrayList<>();
+        PseudonymKeys keys = PseudonymKeys.parse("k2025=" + KEY_2025 + ",k2026=" + KEY_2026, active, problems);
+        assertThat(problems).isEmpty();
+        return keys;
+    }
+
+    @BeforeEach
+    void start() {
+        registry = new SimpleMeterRegistry();
+        StreamsBuilder builder = new StreamsBuilder();
+        PrivacyTopology.build(builder, PREFIX, keys("k2026"), registry);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "privacy-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), props);
+        raw = driver.createInputTopic(TopicCatalog.RAW_EVENTS.name(PREFIX), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        pseudonymous = driver.createOutputTopic(TopicCatalog.PSEUDONYMOUS_EVENTS.name(PREFIX), new StringDeserializer(),
+                Serdes.pseudonymousEvent().deserializer());
+        deadLetters = driver.createOutputTopic(TopicCatalog.DEAD_LETTER.name(PREFIX), new StringDeserializer(),
+                Serdes.deadLetter().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static WorkEvent.Builder event(String id) {
+        return WorkEvent.newBuilder().setEventId(id).setSourceSystem("docs-m365").setKind(EventKind.DOCUMENT)
+                .setAction("edited").setOccurredAt(Instant.parse("2026-04-06T00:12:00Z")).setEmployee("E004211")
+                .setObjectId("doc-1").setAttributes(new HashMap<>(Map.of("app", "word")));
+    }
+
+    private void send(WorkEvent event) {
+        raw.pipeInput(new TestRecord<>((event.getSourceSystem() + "/" + event.getEventId()).getBytes(),
+                Serdes.workEvent().encode(event)));
+    }
+
+    private double count(String name, String tag, String value) {
+        return registry.find(name).tag(tag, value).counter() == null ? 0
+                : registry.find(name).tag(tag, value).counter().count();
+    }
+
+    @Test
+    void shouldReplaceTheStaffIdWithItsPseudonymUnderTheActiveKeyAndKeyTheRecordByIt() {
+        send(event("e1").build());
+
+        TestRecord<String, PseudonymousEvent> out = pseudonymous.readRecord();
+
+        assertThat(out.value().getEmployeePseudonym()).matches("[0-9a-f]{32}")
+                .isEqualTo(keys("k2026").pseudonym("E004211")).isNotEqualTo(keys("k2025").pseudonym("E004211"));
+        assertThat(out.value().getPseudonymKey()).isEqualTo("k2026");
+        assertThat(out.key()).isEqualTo(out.value().getEmployeePseudonym());
+        assertThat(new String(Serdes.pseudonymousEvent().encode(out.value()), StandardCharsets.ISO_8859_1))
+                .doesNotContain("E004211");
+        assertThat(out.value().getAttributes()).containsEntry("app", "word");
+    }
+
+    @Test
+    void shouldCountADuplicateEventOnceAndAChangedRepeatAsAConflict() {
+        send(event("e1").build());
+        send(event("e1").setReceivedAt(Instant.parse("2026-04-06T00:15:00Z")).build()); // same facts, resent
+        send(event("e1").setAction("viewed").build()); // same id, other content: the first stays
+
+        assertThat(pseudonymous.readValuesToList()).singleElement()
+                .satisfies(e -> assertThat(e.getAction()).isEqualTo("edited"));
+        assertThat(count("mieruka.streams.privacy.events", "outcome", "duplicate")).isEqualTo(2);
+        assertThat(registry.find("mieruka.streams.privacy.conflicts").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnIndividualNumberWithAValidCheckDigitAndWithholdThePayload() {
+        send(event("mn-valid").setObjectId("個人番号123456789018").build()); // 8 is the check digit of 12345678901
+        send(event("mn-invalid").setObjectId("個人番号123456789012").build()); // wrong check digit: not a number
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.getReason()).isEqualTo(RejectionReason.MY_NUMBER);
+            assertThat(letter.getField()).isEqualTo("object_id");
+            assertThat(letter.getPayload()).isNull();
+            assertThat(letter.getPayloadWithheld()).isTrue();
+            assertThat(letter.getMessage()).doesNotContain("123456789018");
+        });
+        assertThat(pseudonymous.readValuesToList()).extracting(PseudonymousEvent::getEventId).containsExactly("mn-invalid");
+    }
+
+    @Test
+    void shouldRefuseAStaffIdThatIsAnEMailAddressRatherThanPseudonymiseIt() {
+        send(event("pd").setEmployee("taro.yamada@city.example.lg.jp").build());
+
+        assertThat(deadLetters.readValue().getReason()).isEqualTo(RejectionReason.PERSONAL_DATA);
+        assertThat(pseudonymous.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterBytesThatAreNoWorkEventWithWhereTheyWereRead() {
+        raw.pipeInput(new TestRecord<>("k".getBytes(), "not avro".getBytes()));
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo(RejectionReason.UNDECODABLE);
+        assertThat(letter.getOriginTopic()).isEqualTo(TopicCatalog.RAW_EVENTS.name(PREFIX));
+        assertThat(letter.getOriginOffset()).isZero();
+        assertThat(letter.getPayload().remaining()).isEqualTo("not avro".length());
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutAKeyOrWithAShortOne() {
+        assertThatThrownBy(() -> new StreamsAppConfig(Map.of()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("privacy.pseudonym.keys: required");
+        assertThatThrownBy(() -> new StreamsAppConfig(Map.of("privacy.pseudonym.keys", "k=" + Base64.getEncoder()
+                .encodeToString(new byte[16]), "privacy.pseudonym.active-key", "other")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("key k has 16 bytes; at least 32")
+                .hasMessageContaining("no key other");
+    }
+}
