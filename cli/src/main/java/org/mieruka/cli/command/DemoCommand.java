@@ -68,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         overrides.put(CommonSettings.METRICS_PORT, "0");
         // The demo's own sources and tokens, under ./var/demo; a city writes config/sources.json itself.
         SourceSetup.Prepared demoSources = SourceSetup.prepare(stack.home.resolve("demo"),
-                List.of("docs-m365", "teams", "approval-sys", "simulator"), List.of("app", "role"));
+                DemoEvents.SOURCES, List.of("app", "role"));
         overrides.put(IngestConfig.SOURCES_FILE, demoSources.sourcesFile().toString());
         overrides.put(IngestConfig.TOKENS_FILE, demoSources.tokensFile().toString());
         if (System.getenv("MIERUKA_PRIVACY_PSEUDONYM_KEYS") == null) {
@@ -147,7 +147,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         int accepted = 0;
         for (Map.Entry<String, List<String>> source : bySource.entrySet()) {
-            accepted += post(url, source.getValue(), tokens.get(source.getKey()));
+            String token = tokens.get(source.getKey());
+            if (token == null) {
+                throw new StackException("no demo token for source " + source.getKey());
+            }
+            accepted += post(url, source.getValue(), token);
         }
         return accepted;
     }

@@ -15,6 +15,10 @@ import java.util.List;
  */
 public final class DemoEvents {
 
+    /** The source systems the demonstration events come from; the demo registers each with a token. */
+    public static final java.util.List<String> SOURCES = java.util.List.of("docs-m365", "teams", "attendance",
+            "approval-sys");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DemoEvents() {
