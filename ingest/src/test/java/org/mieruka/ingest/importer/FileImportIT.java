@@ -6,16 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +29,7 @@ import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.schemas.topic.TopicProvisioner;
 import org.mieruka.testsupport.MierukaInfra;
 import org.mieruka.testsupport.TestKafka;
+import org.mieruka.testsupport.TopicContents;
 
 /** Importing real and real-shaped exports into a real broker: counts, idempotency, resuming, rejections. */
 @ExtendWith(MierukaInfra.class)
@@ -154,25 +149,8 @@ class FileImportIT {
     }
 
     private static List<WorkEvent> readRaw(TestKafka kafka) {
-        Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        String topic = TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix());
         var serde = Serdes.workEvent();
-        List<WorkEvent> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline
-                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> events.add(serde.decode(r.value())));
-            }
-        }
-        return events;
+        return TopicContents.readToEnd(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix())).stream()
+                .map(r -> serde.decode(r.value())).toList();
     }
 }

@@ -3,20 +3,13 @@ package org.mieruka.simulate.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mieruka.ingest.IngestConfig;
@@ -34,6 +27,7 @@ import org.mieruka.simulate.workday.Scenario;
 import org.mieruka.simulate.workday.WorkdaySimulation;
 import org.mieruka.testsupport.MierukaInfra;
 import org.mieruka.testsupport.TestKafka;
+import org.mieruka.testsupport.TopicContents;
 
 /** The simulator's two live outputs against a real broker: Kafka directly, and the HTTP collector. */
 @ExtendWith(MierukaInfra.class)
@@ -116,29 +110,9 @@ class SimulationFeedIT {
                 .containsExactlyInAnyOrderElementsOf(first.stream().map(WorkEvent::getEventId).distinct().toList());
     }
 
-    /** Every committed event of the raw topic up to its end offsets when called. */
     private static List<WorkEvent> readEvents(TestKafka kafka) {
-        Map<String, Object> props = kafka.clientProperties();
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         var serde = Serdes.workEvent();
-        String topic = TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix());
-        List<WorkEvent> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline
-                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(serde.decode(record.value()));
-                }
-            }
-        }
-        return events;
+        return TopicContents.readToEnd(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix())).stream()
+                .map(r -> serde.decode(r.value())).toList();
     }
 }

@@ -1,6 +1,9 @@
 package org.mieruka.streams.privacy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +11,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.mieruka.schemas.deadletter.DeadLetter;
 import org.mieruka.schemas.deadletter.DeadLetters;
 import org.mieruka.schemas.deadletter.RejectionReason;
@@ -39,8 +45,9 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
     private final WorkEventScreen screen;
     private final Counters counters;
     private final SingleObjectSerde<WorkEvent> serde = Serdes.workEvent();
+    private final Duration remembered;
     private ProcessorContext<String, PrivacyOutcome> context;
-    private KeyValueStore<String, Long> seen;
+    private TimestampedKeyValueStore<String, Long> seen;
 
     /** The stage's meters, shared by every task. */
     static final class Counters {
@@ -71,16 +78,40 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
         }
     }
 
-    PrivacyStage(PseudonymKeys keys, WorkEventScreen screen, Counters counters) {
+    /**
+     * @param remembered how long (in event time) an event id is remembered for deduplication: as long
+     *                   as the raw topic keeps events, past which no repeat can come from a replay
+     */
+    PrivacyStage(PseudonymKeys keys, WorkEventScreen screen, Counters counters, Duration remembered) {
         this.keys = keys;
         this.screen = screen;
         this.counters = counters;
+        this.remembered = remembered;
     }
 
     @Override
     public void init(ProcessorContext<String, PrivacyOutcome> context) {
         this.context = context;
         this.seen = context.getStateStore(PrivacyTopology.SEEN_STORE);
+        // Once an hour of stream time, forget ids older than the raw topic's retention, so the store
+        // holds that window and not the whole history.
+        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forget);
+    }
+
+    private void forget(long streamTime) {
+        long before = streamTime - remembered.toMillis();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<Long>> all = seen.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.timestamp() < before) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(seen::delete);
+        if (!expired.isEmpty()) {
+            LOG.info("event ids forgotten count={} older-than-ms={}", expired.size(), before);
+        }
     }
 
     @Override
@@ -98,10 +129,10 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
         }
         String key = event.getSourceSystem() + "/" + event.getEventId();
         long content = contentHash(event);
-        Long first = seen.get(key);
+        ValueAndTimestamp<Long> first = seen.get(key);
         if (first != null) {
             counters.duplicates.increment();
-            if (first != content) {
+            if (first.value() != content) {
                 counters.conflicts.increment();
             }
             return;
@@ -113,7 +144,7 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
             deadLetter(record, event.getSourceSystem(), rejection.reason(), rejection.field(), rejection.message());
             return;
         }
-        seen.put(key, content);
+        seen.put(key, ValueAndTimestamp.make(content, record.timestamp()));
         PseudonymousEvent out = pseudonymous(event);
         counters.passed.increment();
         context.forward(new Record<>(out.getEmployeePseudonym(), new PrivacyOutcome(out, null), record.timestamp()));

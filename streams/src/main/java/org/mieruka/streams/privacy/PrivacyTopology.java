@@ -18,21 +18,25 @@ import org.mieruka.schemas.topic.TopicCatalog;
  */
 public final class PrivacyTopology {
 
-    /** (source_system/event_id) → content hash of the first accepted version. One entry per event id. */
+    /**
+     * (source_system/event_id) → content hash and time of the first accepted version; ids older than
+     * the raw topic's retention (90 days of event time) are forgotten once an hour.
+     */
     public static final String SEEN_STORE = "privacy-seen-event-ids";
 
     private PrivacyTopology() {
     }
 
     public static void build(StreamsBuilder builder, String topicsPrefix, PseudonymKeys keys, MeterRegistry registry) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()));
         PrivacyStage.Counters counters = new PrivacyStage.Counters(registry);
         WorkEventScreen screen = new WorkEventScreen(PersonalDataScanner.defaults());
         KStream<String, PrivacyOutcome> outcomes = builder
                 .stream(TopicCatalog.RAW_EVENTS.name(topicsPrefix),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("privacy-raw-events"))
-                .process(() -> new PrivacyStage(keys, screen, counters), Named.as("privacy-stage"), SEEN_STORE);
+                .process(() -> new PrivacyStage(keys, screen, counters, TopicCatalog.RAW_EVENTS.retention()),
+                        Named.as("privacy-stage"), SEEN_STORE);
         outcomes.filter((key, outcome) -> outcome.event() != null, Named.as("privacy-passed"))
                 .mapValues(PrivacyOutcome::event, Named.as("privacy-event"))
                 .to(TopicCatalog.PSEUDONYMOUS_EVENTS.name(topicsPrefix), Produced.with(Serdes.String(),

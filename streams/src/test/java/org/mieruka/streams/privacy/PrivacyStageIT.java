@@ -6,19 +6,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +27,7 @@ import org.mieruka.streams.StreamsApp;
 import org.mieruka.streams.StreamsAppConfig;
 import org.mieruka.testsupport.MierukaInfra;
 import org.mieruka.testsupport.TestKafka;
+import org.mieruka.testsupport.TopicContents;
 
 /** The privacy stage on a real broker under exactly_once_v2, stopped and restarted mid-run. */
 @ExtendWith(MierukaInfra.class)
@@ -95,25 +90,8 @@ class PrivacyStageIT {
     }
 
     private static List<PseudonymousEvent> readToEnd(TestKafka kafka) {
-        Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        String topic = TopicCatalog.PSEUDONYMOUS_EVENTS.name(kafka.topicPrefix());
         var serde = Serdes.pseudonymousEvent();
-        List<PseudonymousEvent> events = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline
-                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> events.add(serde.decode(r.value())));
-            }
-        }
-        return events;
+        return TopicContents.readToEnd(kafka, TopicCatalog.PSEUDONYMOUS_EVENTS.name(kafka.topicPrefix())).stream()
+                .map(r -> serde.decode(r.value())).toList();
     }
 }

@@ -118,6 +118,24 @@ class PrivacyTopologyTest {
     }
 
     @Test
+    void shouldForgetAnEventIdOnceItIsOlderThanTheRawTopicKeepsEvents() {
+        Instant start = Instant.parse("2026-01-05T00:00:00Z");
+        raw.pipeInput(new TestRecord<>("k".getBytes(), Serdes.workEvent().encode(event("old").build()), start));
+        raw.pipeInput(new TestRecord<>("k".getBytes(), Serdes.workEvent().encode(event("old").build()),
+                start.plusSeconds(60))); // a repeat soon after: dropped
+        // 91 days later another event moves stream time past the 90 days the raw topic keeps
+        raw.pipeInput(new TestRecord<>("k".getBytes(), Serdes.workEvent().encode(event("later").build()),
+                start.plus(java.time.Duration.ofDays(91))));
+        raw.pipeInput(new TestRecord<>("k".getBytes(), Serdes.workEvent().encode(event("old").build()),
+                start.plus(java.time.Duration.ofDays(91)).plusSeconds(1)));
+
+        assertThat(pseudonymous.readValuesToList()).extracting(PseudonymousEvent::getEventId)
+                .containsExactly("old", "later", "old");
+        assertThat(driver.getTimestampedKeyValueStore(PrivacyTopology.SEEN_STORE).approximateNumEntries())
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldRefuseAnIndividualNumberWithAValidCheckDigitAndWithholdThePayload() {
         send(event("mn-valid").setObjectId("個人番号123456789018").build()); // 8 is the check digit of 12345678901
         send(event("mn-invalid").setObjectId("個人番号123456789012").build()); // wrong check digit: not a number
