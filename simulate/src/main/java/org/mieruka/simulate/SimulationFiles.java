@@ -58,6 +58,7 @@ public final class SimulationFiles {
         TruthFile.write(simulation.truth(), truthFile);
 
         files.addAll(List.of(eventsFile, scenarioFile, truthFile));
+        files.addAll(ImporterFormats.write(simulation.events(), simulation.zone(), directory));
         return new Summary(simulation.events().size(), simulation.truth().counts(), files);
     }
 

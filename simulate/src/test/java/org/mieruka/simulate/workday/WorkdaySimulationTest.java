@@ -103,6 +103,36 @@ class WorkdaySimulationTest {
     }
 
     @Test
+    void theImporterFormatFilesReadBackAsTheSimulatedReportsAndSteps() throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        List<WorkEvent> distinct = events.stream().filter(e -> ids.add(e.getSourceSystem() + "/" + e.getEventId()))
+                .toList();
+        long reports = distinct.stream().filter(e -> e.getKind() == EventKind.WORK_MODE).count();
+        long steps = distinct.stream().filter(e -> e.getAction().startsWith("step_")).count();
+        long casesWithSteps = distinct.stream().filter(e -> e.getAction().startsWith("step_"))
+                .map(WorkEvent::getObjectId).distinct().count();
+
+        List<org.mieruka.ingest.importer.ImportedRecord> workMode = new ArrayList<>();
+        org.mieruka.ingest.importer.Importer.forFormat("workmode").orElseThrow().read(
+                dir.resolve("a").resolve(org.mieruka.simulate.ImporterFormats.WORK_MODE_CSV),
+                org.mieruka.ingest.importer.ImportSettings.of("workmode-form", TOKYO), workMode::add);
+        List<org.mieruka.ingest.importer.ImportedRecord> workflow = new ArrayList<>();
+        org.mieruka.ingest.importer.Importer.forFormat("xes").orElseThrow().read(
+                dir.resolve("a").resolve(org.mieruka.simulate.ImporterFormats.WORKFLOW_XES),
+                org.mieruka.ingest.importer.ImportSettings.of("approval-sys", TOKYO), workflow::add);
+
+        assertThat(workMode).allMatch(r -> r.refusal() == null).hasSize((int) reports);
+        assertThat(workflow).allMatch(r -> r.refusal() == null);
+        assertThat(workflow.stream().filter(r -> r.event().get("action").asText().startsWith("step_"))).hasSize((int) steps);
+        assertThat(workflow.stream().filter(r -> r.event().get("action").asText().equals("case_opened")))
+                .hasSize((int) casesWithSteps);
+        ObjectMapper json = new ObjectMapper();
+        for (var record : workflow) {
+            assertThat(WorkEventJson.read(json.readTree(record.event().toString())).rejection()).isNull();
+        }
+    }
+
+    @Test
     void nobodyWorksOnHolidaysWhenHolidayWorkIsOff() throws Exception {
         ActivityConfig noHolidayWork = new ActivityConfig(ACTIVITY.first(), ACTIVITY.last(), 0.05, 0.02, 0.05, 14, 0.25,
                 50, 0.0, 0.12, 0.25, 1, 0.8, 0.9, 0.3, 0, 0, 0, 0, 0.15);
