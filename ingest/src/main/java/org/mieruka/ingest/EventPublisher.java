@@ -123,9 +123,10 @@ public final class EventPublisher implements AutoCloseable {
                     initialised = true;
                 }
                 producer.beginTransaction();
+                int rawPartitions = producer.partitionsFor(rawTopic).size();
                 for (Pending request : group) {
                     for (ProducerRecord<byte[], byte[]> record : request.records()) {
-                        producer.send(record);
+                        producer.send(record.topic().equals(rawTopic) ? bySource(record, rawPartitions) : record);
                     }
                 }
                 producer.commitTransaction(); // flushes; throws if any send failed, and then nothing is visible
@@ -141,6 +142,23 @@ public final class EventPublisher implements AutoCloseable {
             }
         }
         closeQuietly(producer, slot);
+    }
+
+    /**
+     * A source's events all go to one partition of the raw topic, in the order they were accepted, so
+     * that the stream processors see each source's events in arrival order: the contract's lateness
+     * is judged on a source's stream time. The record key stays source_system/event_id.
+     */
+    static ProducerRecord<byte[], byte[]> bySource(ProducerRecord<byte[], byte[]> record, int partitions) {
+        byte[] key = record.key();
+        int slash = 0;
+        while (slash < key.length && key[slash] != '/') {
+            slash++;
+        }
+        byte[] source = java.util.Arrays.copyOf(key, slash);
+        int partition = org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(source)) % partitions;
+        return new ProducerRecord<>(record.topic(), partition, key, record.value());
     }
 
     private static KafkaProducer<byte[], byte[]> closeQuietly(KafkaProducer<byte[], byte[]> producer, int slot) {

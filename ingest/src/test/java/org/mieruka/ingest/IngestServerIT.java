@@ -150,6 +150,8 @@ class IngestServerIT {
         List<ConsumerRecord<byte[], byte[]>> stored = readToEnd(kafka, TopicCatalog.RAW_EVENTS.name(kafka.topicPrefix()));
         assertThat(stored).extracting(r -> Serdes.workEvent().decode(r.value()).getEventId())
                 .containsExactlyInAnyOrder("e1", "e2", "e3");
+        assertThat(stored).extracting(ConsumerRecord::partition).as("one source, one partition, in order").containsOnly(
+                stored.get(0).partition());
     }
 
     private static byte[] framed(byte[]... records) {

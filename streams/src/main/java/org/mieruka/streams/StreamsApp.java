@@ -29,7 +29,8 @@ public final class StreamsApp implements AutoCloseable {
     public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
         this.config = config;
         StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, registry);
+        PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, config.zone, config.latenessGrace,
+                registry);
         Topology topology = EventCountTopology.build(builder, config);
         this.streams = new KafkaStreams(topology, properties(config));
         this.metrics = new KafkaStreamsMetrics(streams);

@@ -23,6 +23,7 @@ public final class StreamsAppConfig {
     public static final String COMMIT_INTERVAL = "streams.commit-interval-ms";
     public static final String PSEUDONYM_KEYS = "privacy.pseudonym.keys";
     public static final String PSEUDONYM_ACTIVE_KEY = "privacy.pseudonym.active-key";
+    public static final String LATENESS_GRACE = "lateness.grace-days";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -35,6 +36,7 @@ public final class StreamsAppConfig {
     public final Duration commitInterval;
     public final int metricsPort;
     public final PseudonymKeys pseudonymKeys;
+    public final Duration latenessGrace;
 
     public StreamsAppConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
@@ -46,6 +48,7 @@ public final class StreamsAppConfig {
         stateDir = Path.of((String) v.get(STATE_DIR));
         commitInterval = Duration.ofMillis((Long) v.get(COMMIT_INTERVAL));
         metricsPort = (Integer) v.get(CommonSettings.METRICS_PORT);
+        latenessGrace = Duration.ofDays((Integer) v.get(LATENESS_GRACE));
         List<String> problems = new ArrayList<>();
         Password keys = (Password) v.get(PSEUDONYM_KEYS);
         pseudonymKeys = PseudonymKeys.parse(keys == null ? null : keys.value(), (String) v.get(PSEUDONYM_ACTIVE_KEY),
@@ -76,6 +79,10 @@ public final class StreamsAppConfig {
                                 + "id and make it active (docs/privacy.md).")
                 .define(PSEUDONYM_ACTIVE_KEY, Type.STRING, "", Importance.HIGH,
                         "Id of the key new pseudonyms are made with; empty: the last of privacy.pseudonym.keys.")
+                .define(LATENESS_GRACE, Type.INT, 14, ConfigDef.Range.between(0, 365), Importance.MEDIUM,
+                        "lateness.grace of metrics.md, in days: an activity event is LATE (dead-lettered, counted) "
+                                + "when its source's stream time has passed the local midnight ending its date plus "
+                                + "this.")
                 .define(COMMIT_INTERVAL, Type.LONG, 100L, ConfigDef.Range.between(10, 60_000), Importance.LOW,
                         "How often results are committed (ms). Under exactly-once, outputs become visible to "
                                 + "read_committed readers at each commit.");

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.mieruka.schemas.deadletter.DeadLetter;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * The privacy stage, first of the stream processors: for each raw record, (1) bytes that are no
  * WorkEvent go to the dead-letter topic as UNDECODABLE; (2) a (source_system, event_id) already
  * passed is counted as a duplicate — as a conflict when its content differs — and dropped, the first
- * accepted version being authoritative; (3) the event is screened again for Individual Numbers and
- * personal data, and refused with its payload withheld; (4) the staff id is replaced by its
- * pseudonym. Nothing after this stage sees a raw staff id. Logs carry offsets and reasons, never
+ * accepted version being authoritative; (3) an event that comes after its source's stream time has
+ * passed the end of its date plus the grace is LATE; (4) the event is screened again for Individual
+ * Numbers and personal data, and refused with its payload withheld; (5) the staff id is replaced by
+ * its pseudonym. Nothing after this stage sees a raw staff id. Logs carry offsets and reasons, never
  * values or ids.
  */
 final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOutcome> {
@@ -46,8 +48,10 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
     private final Counters counters;
     private final SingleObjectSerde<WorkEvent> serde = Serdes.workEvent();
     private final Duration remembered;
+    private final Lateness lateness;
     private ProcessorContext<String, PrivacyOutcome> context;
     private TimestampedKeyValueStore<String, Long> seen;
+    private KeyValueStore<String, Long> streamTime;
 
     /** The stage's meters, shared by every task. */
     static final class Counters {
@@ -82,17 +86,20 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
      * @param remembered how long (in event time) an event id is remembered for deduplication: as long
      *                   as the raw topic keeps events, past which no repeat can come from a replay
      */
-    PrivacyStage(PseudonymKeys keys, WorkEventScreen screen, Counters counters, Duration remembered) {
+    PrivacyStage(PseudonymKeys keys, WorkEventScreen screen, Counters counters, Duration remembered,
+                 Lateness lateness) {
         this.keys = keys;
         this.screen = screen;
         this.counters = counters;
         this.remembered = remembered;
+        this.lateness = lateness;
     }
 
     @Override
     public void init(ProcessorContext<String, PrivacyOutcome> context) {
         this.context = context;
         this.seen = context.getStateStore(PrivacyTopology.SEEN_STORE);
+        this.streamTime = context.getStateStore(PrivacyTopology.STREAM_TIME_STORE);
         // Once an hour of stream time, forget ids older than the raw topic's retention, so the store
         // holds that window and not the whole history.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forget);
@@ -137,6 +144,15 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
             }
             return;
         }
+        // The collectors send each source to one raw partition in acceptance order, so this task sees
+        // every event of the source, in that order: the source's stream time is exact.
+        Long sourceTime = streamTime.get(event.getSourceSystem());
+        if (lateness.late(event.getOccurredAt(), sourceTime)) {
+            counters.rejected(RejectionReason.LATE).increment();
+            deadLetter(record, event.getSourceSystem(), RejectionReason.LATE, "occurred_at",
+                    "arrived after its source's stream time passed the end of its local date plus the grace");
+            return;
+        }
         Optional<Rejection> refused = screen.screen(event);
         if (refused.isPresent()) {
             Rejection rejection = refused.get();
@@ -145,6 +161,10 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
             return;
         }
         seen.put(key, ValueAndTimestamp.make(content, record.timestamp()));
+        long occurred = event.getOccurredAt().toEpochMilli();
+        if (sourceTime == null || occurred > sourceTime) {
+            streamTime.put(event.getSourceSystem(), occurred);
+        }
         PseudonymousEvent out = pseudonymous(event);
         counters.passed.increment();
         context.forward(new Record<>(out.getEmployeePseudonym(), new PrivacyOutcome(out, null), record.timestamp()));

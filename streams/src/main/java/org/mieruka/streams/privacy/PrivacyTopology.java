@@ -1,6 +1,8 @@
 package org.mieruka.streams.privacy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.ZoneId;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -12,7 +14,8 @@ import org.mieruka.schemas.privacy.PersonalDataScanner;
 import org.mieruka.schemas.topic.TopicCatalog;
 
 /**
- * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, screen, pseudonymise) →
+ * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, judge lateness, screen,
+ * pseudonymise) →
  * events.pseudonymous keyed by pseudonym, refusals → events.dead-letter. A pure function of its
  * arguments, so tests build exactly what runs.
  */
@@ -27,16 +30,22 @@ public final class PrivacyTopology {
     private PrivacyTopology() {
     }
 
-    public static void build(StreamsBuilder builder, String topicsPrefix, PseudonymKeys keys, MeterRegistry registry) {
+    /** source_system → its stream time: the largest occurred_at accepted so far (epoch ms). */
+    public static final String STREAM_TIME_STORE = "privacy-source-stream-time";
+
+    public static void build(StreamsBuilder builder, String topicsPrefix, PseudonymKeys keys, ZoneId zone,
+                             Duration grace, MeterRegistry registry) {
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
+                Serdes.String(), Serdes.Long()));
         PrivacyStage.Counters counters = new PrivacyStage.Counters(registry);
         WorkEventScreen screen = new WorkEventScreen(PersonalDataScanner.defaults());
         KStream<String, PrivacyOutcome> outcomes = builder
                 .stream(TopicCatalog.RAW_EVENTS.name(topicsPrefix),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("privacy-raw-events"))
-                .process(() -> new PrivacyStage(keys, screen, counters, TopicCatalog.RAW_EVENTS.retention()),
-                        Named.as("privacy-stage"), SEEN_STORE);
+                .process(() -> new PrivacyStage(keys, screen, counters, TopicCatalog.RAW_EVENTS.retention(),
+                                new Lateness(zone, grace)), Named.as("privacy-stage"), SEEN_STORE, STREAM_TIME_STORE);
         outcomes.filter((key, outcome) -> outcome.event() != null, Named.as("privacy-passed"))
                 .mapValues(PrivacyOutcome::event, Named.as("privacy-event"))
                 .to(TopicCatalog.PSEUDONYMOUS_EVENTS.name(topicsPrefix), Produced.with(Serdes.String(),

@@ -56,7 +56,8 @@ class PrivacyTopologyTest {
     void start() {
         registry = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, PREFIX, keys("k2026"), registry);
+        PrivacyTopology.build(builder, PREFIX, keys("k2026"), java.time.ZoneId.of("Asia/Tokyo"),
+                java.time.Duration.ofDays(14), registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "privacy-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -133,6 +134,24 @@ class PrivacyTopologyTest {
                 .containsExactly("old", "later", "old");
         assertThat(driver.getTimestampedKeyValueStore(PrivacyTopology.SEEN_STORE).approximateNumEntries())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseAnEventThatComesAfterItsSourcesStreamTimePassedItsDatePlusTheGrace() {
+        // 6 April (Tokyo) ends at 2026-04-06T15:00Z; plus 14 days: 2026-04-20T15:00Z.
+        send(event("first").setOccurredAt(Instant.parse("2026-04-06T01:00:00Z")).build());
+        send(event("now").setOccurredAt(Instant.parse("2026-04-20T15:00:00Z")).build()); // exactly the deadline
+        send(event("in-time").setOccurredAt(Instant.parse("2026-04-06T02:00:00Z")).build());
+        send(event("later").setOccurredAt(Instant.parse("2026-04-20T15:00:01Z")).build());
+        send(event("too-late").setOccurredAt(Instant.parse("2026-04-06T03:00:00Z")).build());
+        send(event("other-source").setSourceSystem("zoom").setOccurredAt(Instant.parse("2026-04-06T03:00:00Z")).build());
+
+        assertThat(pseudonymous.readValuesToList()).extracting(PseudonymousEvent::getEventId)
+                .containsExactly("first", "now", "in-time", "later", "other-source");
+        DeadLetter late = deadLetters.readValue();
+        assertThat(late.getReason()).isEqualTo(RejectionReason.LATE);
+        assertThat(late.getField()).isEqualTo("occurred_at");
+        assertThat(late.getPayload()).as("kept for replay: nothing private about lateness").isNotNull();
     }
 
     @Test
