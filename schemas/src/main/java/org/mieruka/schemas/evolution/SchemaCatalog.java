@@ -11,6 +11,7 @@ import org.mieruka.schemas.reference.DirectoryEntry;
 import org.mieruka.schemas.reference.Intervention;
 import org.mieruka.schemas.reference.OrgUnit;
 import org.mieruka.schemas.reference.ProcessDefinition;
+import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 
 /** The current version of every record the pipeline writes to Kafka; the compatibility gate checks each. */
 public final class SchemaCatalog {
@@ -23,6 +24,7 @@ public final class SchemaCatalog {
                 WorkEvent.getClassSchema(),
                 PseudonymousEvent.getClassSchema(),
                 DirectoryEntry.getClassSchema(),
+                PseudonymousDirectoryEntry.getClassSchema(),
                 ProcessDefinition.getClassSchema(),
                 OrgUnit.getClassSchema(),
                 CalendarDay.getClassSchema(),

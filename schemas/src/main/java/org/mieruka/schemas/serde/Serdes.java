@@ -13,6 +13,7 @@ import org.mieruka.schemas.reference.DirectoryEntry;
 import org.mieruka.schemas.reference.Intervention;
 import org.mieruka.schemas.reference.OrgUnit;
 import org.mieruka.schemas.reference.ProcessDefinition;
+import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 
 /**
  * The serdes of every record the pipeline writes to Kafka. Each writes the current schema and
@@ -34,6 +35,10 @@ public final class Serdes {
 
     public static SingleObjectSerde<DirectoryEntry> directoryEntry() {
         return released(DirectoryEntry.getClassSchema());
+    }
+
+    public static SingleObjectSerde<PseudonymousDirectoryEntry> pseudonymousDirectoryEntry() {
+        return released(PseudonymousDirectoryEntry.getClassSchema());
     }
 
     public static SingleObjectSerde<ProcessDefinition> processDefinition() {

@@ -31,6 +31,11 @@ public final class TopicCatalog {
             "`employee/valid_from` (YYYY-MM-DD)", "DirectoryEntry",
             "staff directory with its history: unit, job class, duty type and FTE from a date");
 
+    /** The staff directory after the privacy stage: the same rows, keyed and named by pseudonym. */
+    public static final TopicSpec DIRECTORY_PSEUDONYMOUS = new TopicSpec("reference.directory-pseudonymous", 1, true,
+            Duration.ofDays(30), "`employee_pseudonym/valid_from` (YYYY-MM-DD)", "PseudonymousDirectoryEntry",
+            "the directory as the stream processors join it: staff ids replaced by their pseudonyms");
+
     /** The process catalog. */
     public static final TopicSpec PROCESSES = new TopicSpec("reference.processes", 1, true, Duration.ofDays(30),
             "`process_code`", "ProcessDefinition",
@@ -58,7 +63,7 @@ public final class TopicCatalog {
     }
 
     public static List<TopicSpec> all() {
-        return List.of(RAW_EVENTS, PSEUDONYMOUS_EVENTS, DEAD_LETTER, DIRECTORY, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
+        return List.of(RAW_EVENTS, PSEUDONYMOUS_EVENTS, DEAD_LETTER, DIRECTORY, DIRECTORY_PSEUDONYMOUS, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
                 EVENT_COUNTS);
     }
 

@@ -28,6 +28,7 @@ class RecordRoundTripTest {
             WorkEvent.class, Serdes::workEvent,
             org.mieruka.schemas.event.PseudonymousEvent.class, Serdes::pseudonymousEvent,
             DirectoryEntry.class, Serdes::directoryEntry,
+            org.mieruka.schemas.reference.PseudonymousDirectoryEntry.class, Serdes::pseudonymousDirectoryEntry,
             ProcessDefinition.class, Serdes::processDefinition,
             OrgUnit.class, Serdes::orgUnit,
             CalendarDay.class, Serdes::calendarDay,

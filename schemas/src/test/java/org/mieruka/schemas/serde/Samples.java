@@ -62,6 +62,10 @@ public final class Samples {
                         .setDutyType(DutyType.COUNTER).setFte(0.77).setValidFrom(LocalDate.of(2026, 4, 1)).build(),
                 DirectoryEntry.newBuilder().setEmployee("E004211").setDutyType(DutyType.INTERNAL).setFte(1.0)
                         .setValidFrom(LocalDate.of(2027, 3, 31)).build(),
+                org.mieruka.schemas.reference.PseudonymousDirectoryEntry.newBuilder()
+                        .setEmployeePseudonym("3f1c9a0b7d2e4f6a8b1c2d3e4f5a6b7c").setPseudonymKey("k2026")
+                        .setOrgUnit("SHIMIN").setDutyType(DutyType.COUNTER).setFte(0.77)
+                        .setValidFrom(LocalDate.of(2026, 4, 1)).build(),
                 ProcessDefinition.newBuilder().setProcessCode("JUMINHYO").setNameJa("住民票の写し等交付")
                         .setNameEn("Issuing certificates of residence").setCategory("窓口")
                         .setSteps(List.of(

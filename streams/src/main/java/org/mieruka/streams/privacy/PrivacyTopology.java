@@ -1,9 +1,12 @@
 package org.mieruka.streams.privacy;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -11,6 +14,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.mieruka.schemas.privacy.PersonalDataScanner;
+import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 import org.mieruka.schemas.topic.TopicCatalog;
 
 /**
@@ -50,6 +54,23 @@ public final class PrivacyTopology {
                 .mapValues(PrivacyOutcome::event, Named.as("privacy-event"))
                 .to(TopicCatalog.PSEUDONYMOUS_EVENTS.name(topicsPrefix), Produced.with(Serdes.String(),
                         org.mieruka.schemas.serde.Serdes.pseudonymousEvent()).withName("pseudonymous-events"));
+        DirectoryPseudonymiser directory = new DirectoryPseudonymiser(keys);
+        Counter unreadableRows = Counter.builder("mieruka.streams.privacy.directory.unreadable")
+                .description("Directory records that are no DirectoryEntry of a released schema, left out")
+                .register(registry);
+        builder.stream(TopicCatalog.DIRECTORY.name(topicsPrefix),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("privacy-directory"))
+                .flatMap((key, value) -> {
+                    KeyValue<String, PseudonymousDirectoryEntry> row = directory.apply(key, value);
+                    if (row == null) {
+                        unreadableRows.increment();
+                        return List.of();
+                    }
+                    return List.of(row);
+                }, Named.as("privacy-directory-pseudonymise"))
+                .to(TopicCatalog.DIRECTORY_PSEUDONYMOUS.name(topicsPrefix), Produced.with(Serdes.String(),
+                        org.mieruka.schemas.serde.Serdes.pseudonymousDirectoryEntry())
+                        .withName("pseudonymous-directory"));
         outcomes.filter((key, outcome) -> outcome.deadLetter() != null, Named.as("privacy-refused"))
                 .mapValues(PrivacyOutcome::deadLetter, Named.as("privacy-dead-letter"))
                 .to(TopicCatalog.DEAD_LETTER.name(topicsPrefix), Produced.with(Serdes.String(),

@@ -155,6 +155,34 @@ class PrivacyTopologyTest {
     }
 
     @Test
+    void shouldPublishTheDirectoryUnderTheSamePseudonymsAndCarryTombstonesOver() {
+        TestInputTopic<byte[], byte[]> directory = driver.createInputTopic(TopicCatalog.DIRECTORY.name(PREFIX),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        TestOutputTopic<String, org.mieruka.schemas.reference.PseudonymousDirectoryEntry> out = driver.createOutputTopic(
+                TopicCatalog.DIRECTORY_PSEUDONYMOUS.name(PREFIX), new StringDeserializer(),
+                Serdes.pseudonymousDirectoryEntry().deserializer());
+        org.mieruka.schemas.reference.DirectoryEntry row = org.mieruka.schemas.reference.DirectoryEntry.newBuilder()
+                .setEmployee("E004211").setOrgUnit("shimin.shimin").setJobClass("主事")
+                .setDutyType(org.mieruka.schemas.reference.DutyType.COUNTER).setFte(1.0)
+                .setValidFrom(java.time.LocalDate.of(2026, 4, 1)).build();
+
+        directory.pipeInput("E004211/2026-04-01".getBytes(), Serdes.directoryEntry().encode(row));
+        directory.pipeInput("E004211/2026-04-01".getBytes(), (byte[]) null);
+        directory.pipeInput("x".getBytes(), "not avro".getBytes());
+        send(event("e1").build());
+
+        String pseudonym = pseudonymous.readValue().getEmployeePseudonym();
+        List<TestRecord<String, org.mieruka.schemas.reference.PseudonymousDirectoryEntry>> rows = out.readRecordsToList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).key()).isEqualTo(pseudonym + "/2026-04-01");
+        assertThat(rows.get(0).value().getEmployeePseudonym()).isEqualTo(pseudonym);
+        assertThat(rows.get(0).value().getOrgUnit()).isEqualTo("shimin.shimin");
+        assertThat(rows.get(1).key()).isEqualTo(pseudonym + "/2026-04-01");
+        assertThat(rows.get(1).value()).as("a tombstone stays one").isNull();
+        assertThat(registry.find("mieruka.streams.privacy.directory.unreadable").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseAnIndividualNumberWithAValidCheckDigitAndWithholdThePayload() {
         send(event("mn-valid").setObjectId("個人番号123456789018").build()); // 8 is the check digit of 12345678901
         send(event("mn-invalid").setObjectId("個人番号123456789012").build()); // wrong check digit: not a number
