@@ -22,10 +22,7 @@ public record Simulation(Municipality city, ActivityConfig activity, Scenario sc
     public static Simulation run(Municipality city, ActivityConfig activity, Scenario scenario, ZoneId zone,
                                  LongConsumer progress) {
         List<WorkEvent> events = new WorkdaySimulation(city, activity, scenario, zone).run(progress);
-        TruthSettings defaults = TruthSettings.defaults();
-        TruthSettings settings = new TruthSettings(zone, defaults.activityGap(), defaults.activityTail(),
-                defaults.workStart(), defaults.workEnd(), defaults.latenessGrace(), defaults.readinessWindow(),
-                defaults.minGroup());
+        TruthSettings settings = TruthSettings.defaults(zone);
         TruthReport truth = new TruthCalculator(settings, city.calendar()::isWorkingDay)
                 .compute(events, city.directory(), city.catalog().definitions(), null);
         return new Simulation(city, activity, scenario, zone, List.copyOf(events), truth);

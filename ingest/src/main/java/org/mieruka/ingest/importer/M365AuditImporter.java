@@ -2,10 +2,8 @@ package org.mieruka.ingest.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,20 +23,16 @@ public final class M365AuditImporter implements Importer {
     @Override
     public ImportSummary read(Path file, ImportSettings settings, Consumer<ImportedRecord> out)
             throws IOException, ImportException {
-        byte[] bytes = Files.readAllBytes(file);
-        FileFingerprint ids = FileFingerprint.of(bytes);
-        List<CsvRecord> records = CsvRecords.parse(ExportedText.decode(bytes, "auto"), ',');
-        if (records.isEmpty()) {
-            throw new ImportException("audit log: the file is empty, no header row");
-        }
-        CsvHeader header = new CsvHeader(records.get(0));
+        ExportedCsv csv = ExportedCsv.open(file, ',', "audit log");
+        FileFingerprint ids = csv.ids();
+        CsvHeader header = csv.header();
         int created = header.column(true, "CreationDate");
         int user = header.column(true, "UserIds", "UserId");
         int operation = header.column(true, "Operations", "Operation");
         int data = header.column(true, "AuditData");
         header.requireAll("audit log");
         ImportRun run = new ImportRun();
-        for (CsvRecord row : records.subList(1, records.size())) {
+        for (CsvRecord row : csv.rows()) {
             if (row.blank()) {
                 continue;
             }

@@ -1,10 +1,8 @@
 package org.mieruka.ingest.importer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,13 +23,9 @@ public final class WorkModeImporter implements Importer {
     @Override
     public ImportSummary read(Path file, ImportSettings settings, Consumer<ImportedRecord> out)
             throws IOException, ImportException {
-        byte[] bytes = Files.readAllBytes(file);
-        FileFingerprint ids = FileFingerprint.of(bytes);
-        List<CsvRecord> records = CsvRecords.parse(ExportedText.decode(bytes, "auto"), ',');
-        if (records.isEmpty()) {
-            throw new ImportException("work-mode report: the file is empty, no header row");
-        }
-        CsvHeader header = new CsvHeader(records.get(0));
+        ExportedCsv csv = ExportedCsv.open(file, ',', "work-mode report");
+        FileFingerprint ids = csv.ids();
+        CsvHeader header = csv.header();
         int employee = header.column(true, "職員番号", "employee");
         int day = header.column(true, "勤務日", "date");
         int place = header.column(true, "勤務場所", "location");
@@ -39,7 +33,7 @@ public final class WorkModeImporter implements Importer {
         int reported = header.column(true, "報告日時", "reported_at");
         header.requireAll("work-mode report");
         ImportRun run = new ImportRun();
-        for (CsvRecord row : records.subList(1, records.size())) {
+        for (CsvRecord row : csv.rows()) {
             if (row.blank()) {
                 continue;
             }

@@ -20,7 +20,12 @@ public record TruthSettings(ZoneId zone, Duration activityGap, Duration activity
                             LocalTime workEnd, Duration latenessGrace, int readinessWindow, int minGroup) {
 
     public static TruthSettings defaults() {
-        return new TruthSettings(ZoneId.of("Asia/Tokyo"), Duration.ofMinutes(15), Duration.ofMinutes(5),
-                LocalTime.of(8, 30), LocalTime.of(17, 15), Duration.ofDays(14), 90, 5);
+        return defaults(ZoneId.of("Asia/Tokyo"));
+    }
+
+    /** The defaults of metrics.md in another city's time zone. */
+    public static TruthSettings defaults(ZoneId zone) {
+        return new TruthSettings(zone, Duration.ofMinutes(15), Duration.ofMinutes(5), LocalTime.of(8, 30),
+                LocalTime.of(17, 15), Duration.ofDays(14), 90, 5);
     }
 }
