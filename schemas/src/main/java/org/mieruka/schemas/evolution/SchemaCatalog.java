@@ -30,6 +30,9 @@ public final class SchemaCatalog {
                 CalendarDay.getClassSchema(),
                 Intervention.getClassSchema(),
                 DeadLetter.getClassSchema(),
-                EventCount.getClassSchema());
+                EventCount.getClassSchema(),
+                org.mieruka.schemas.metric.EventCredit.getClassSchema(),
+                org.mieruka.schemas.metric.EmployeeDay.getClassSchema(),
+                org.mieruka.schemas.metric.WorkCase.getClassSchema());
     }
 }

@@ -65,6 +65,18 @@ public final class Serdes {
         return released(EventCount.getClassSchema());
     }
 
+    public static SingleObjectSerde<org.mieruka.schemas.metric.EventCredit> eventCredit() {
+        return released(org.mieruka.schemas.metric.EventCredit.getClassSchema());
+    }
+
+    public static SingleObjectSerde<org.mieruka.schemas.metric.EmployeeDay> employeeDay() {
+        return released(org.mieruka.schemas.metric.EmployeeDay.getClassSchema());
+    }
+
+    public static SingleObjectSerde<org.mieruka.schemas.metric.WorkCase> workCase() {
+        return released(org.mieruka.schemas.metric.WorkCase.getClassSchema());
+    }
+
     /** A serde for {@code current} that also reads every released version of it. */
     public static <T extends SpecificRecord> SingleObjectSerde<T> released(Schema current) {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(current);

@@ -59,12 +59,30 @@ public final class TopicCatalog {
             "`source_system/kind/event_date`", "EventCount",
             "events per source, kind and local date; each update has a higher `version`");
 
+    /** Work time credit per activity event (§1), with every dimension it is attributed to. */
+    public static final TopicSpec EVENT_CREDITS = new TopicSpec("metrics.event-credits", 6, true, Duration.ofDays(30),
+            "`source_system/event_id`", "EventCredit",
+            "work time credit of each activity event with its org unit, process, kind, channel and work mode; "
+                    + "updates carry a higher `version`");
+
+    /** Employee-days (§2), pseudonymous. */
+    public static final TopicSpec EMPLOYEE_DAYS = new TopicSpec("metrics.employee-days", 6, true, Duration.ofDays(30),
+            "`employee_pseudonym/day_date`", "EmployeeDay",
+            "one record per employee and local date with activity: unit, work mode, active, after-hours and meeting "
+                    + "time; updates carry a higher `version`");
+
+    /** Cases (§3) with their process-inventory figures. */
+    public static final TopicSpec CASES = new TopicSpec("metrics.cases", 6, true, Duration.ofDays(30),
+            "`source_system/object_id`", "WorkCase",
+            "one record per case: process, opened/closed, cycle, touch and wait time, steps, handoffs, variant; "
+                    + "updates carry a higher `version`");
+
     private TopicCatalog() {
     }
 
     public static List<TopicSpec> all() {
         return List.of(RAW_EVENTS, PSEUDONYMOUS_EVENTS, DEAD_LETTER, DIRECTORY, DIRECTORY_PSEUDONYMOUS, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
-                EVENT_COUNTS);
+                EVENT_COUNTS, EVENT_CREDITS, EMPLOYEE_DAYS, CASES);
     }
 
     /** The catalog as the Markdown table of docs/topics.md, with names under {@code prefix}. */

@@ -24,17 +24,20 @@ import org.mieruka.schemas.reference.ProcessDefinition;
 
 class RecordRoundTripTest {
 
-    private static final Map<Class<?>, Supplier<SingleObjectSerde<?>>> SERDES = Map.of(
-            WorkEvent.class, Serdes::workEvent,
-            org.mieruka.schemas.event.PseudonymousEvent.class, Serdes::pseudonymousEvent,
-            DirectoryEntry.class, Serdes::directoryEntry,
-            org.mieruka.schemas.reference.PseudonymousDirectoryEntry.class, Serdes::pseudonymousDirectoryEntry,
-            ProcessDefinition.class, Serdes::processDefinition,
-            OrgUnit.class, Serdes::orgUnit,
-            CalendarDay.class, Serdes::calendarDay,
-            Intervention.class, Serdes::intervention,
-            DeadLetter.class, Serdes::deadLetter,
-            EventCount.class, Serdes::eventCount);
+    private static final Map<Class<?>, Supplier<SingleObjectSerde<?>>> SERDES = Map.ofEntries(
+            Map.entry(WorkEvent.class, Serdes::workEvent),
+            Map.entry(org.mieruka.schemas.event.PseudonymousEvent.class, Serdes::pseudonymousEvent),
+            Map.entry(DirectoryEntry.class, Serdes::directoryEntry),
+            Map.entry(org.mieruka.schemas.reference.PseudonymousDirectoryEntry.class, Serdes::pseudonymousDirectoryEntry),
+            Map.entry(ProcessDefinition.class, Serdes::processDefinition),
+            Map.entry(OrgUnit.class, Serdes::orgUnit),
+            Map.entry(CalendarDay.class, Serdes::calendarDay),
+            Map.entry(Intervention.class, Serdes::intervention),
+            Map.entry(DeadLetter.class, Serdes::deadLetter),
+            Map.entry(EventCount.class, Serdes::eventCount),
+            Map.entry(org.mieruka.schemas.metric.EventCredit.class, Serdes::eventCredit),
+            Map.entry(org.mieruka.schemas.metric.EmployeeDay.class, Serdes::employeeDay),
+            Map.entry(org.mieruka.schemas.metric.WorkCase.class, Serdes::workCase));
 
     static Stream<Object> records() {
         return Samples.everyRecord().stream();

@@ -99,6 +99,26 @@ public final class Samples {
                         .setMessage("carries an Individual Number").setPayloadWithheld(true)
                         .setRejectedAt(Instant.parse("2026-04-06T01:00:00Z")).build(),
                 EventCount.newBuilder().setSourceSystem("zoom").setKind("MEETING")
-                        .setEventDate(LocalDate.of(2026, 4, 6)).setEvents(12).setVersion(3).build());
+                        .setEventDate(LocalDate.of(2026, 4, 6)).setEvents(12).setVersion(3).build(),
+                org.mieruka.schemas.metric.EventCredit.newBuilder().setSourceSystem("approval-sys").setEventId("e-1")
+                        .setEmployeePseudonym("0123456789abcdef0123456789abcdef").setPseudonymKey("k1")
+                        .setEventDate(LocalDate.of(2026, 4, 6)).setOccurredAt(Instant.parse("2026-04-06T00:12:00Z"))
+                        .setKind("WORKFLOW").setAction("step_completed").setOrgUnit("SHIMIN")
+                        .setUnitDiffersFromDirectory(false).setProcessCode("P-JUMIN-01").setChannel("ELECTRONIC")
+                        .setObjectId("case-9").setStep("CHECK").setCreditedFrom(Instant.parse("2026-04-06T00:12:00Z"))
+                        .setCreditedTo(Instant.parse("2026-04-06T00:20:00Z")).setCreditMs(480_000L).setAfterHoursMs(0L)
+                        .setDayOrgUnit("SHIMIN").setWorkMode("HOME").setVersion(2).build(),
+                org.mieruka.schemas.metric.EmployeeDay.newBuilder()
+                        .setEmployeePseudonym("0123456789abcdef0123456789abcdef").setPseudonymKey("k1")
+                        .setDayDate(LocalDate.of(2026, 4, 6)).setOrgUnit("SHIMIN").setFte(1.0).setWorkMode("HOME")
+                        .setWorkModeSource("REPORT").setReportConflict(false).setActivityEvents(40).setActiveMs(25_200_000L)
+                        .setSpanMs(31_000_000L).setAfterHoursMs(600_000L).setMeetingMs(3_600_000L)
+                        .setOnlineMeetingMs(3_600_000L).setCasesClosed(2).setVersion(5).build(),
+                org.mieruka.schemas.metric.WorkCase.newBuilder().setSourceSystem("approval-sys").setObjectId("case-9")
+                        .setProcessCode("P-JUMIN-01").setOpenedAt(Instant.parse("2026-04-06T00:00:00Z"))
+                        .setLeftCensored(false).setClosedAt(Instant.parse("2026-04-08T06:00:00Z"))
+                        .setCycleMs(194_400_000L).setTouchMs(5_400_000L).setWaitMs(189_000_000L).setSteps(3)
+                        .setHandoffs(1).setVariant(List.of("RECEIVE", "CHECK", "APPROVE"))
+                        .setLastStepEventId("e-3").setEvents(5).setVersion(4).build());
     }
 }
