@@ -31,6 +31,7 @@ public final class StreamsApp implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, config.zone, config.latenessGrace,
                 registry);
+        MetricsTopology.build(builder, config.topicsPrefix, config.workRules, registry);
         Topology topology = EventCountTopology.build(builder, config);
         this.streams = new KafkaStreams(topology, properties(config));
         this.metrics = new KafkaStreamsMetrics(streams);

@@ -2,7 +2,9 @@ package org.mieruka.streams;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import org.apache.kafka.common.config.types.Password;
 import org.mieruka.schemas.config.CommonSettings;
 import org.mieruka.schemas.config.ConfigLoader;
 import org.mieruka.schemas.config.InvalidConfigException;
+import org.mieruka.schemas.calendar.CityCalendar;
 import org.mieruka.streams.privacy.PseudonymKeys;
+import org.mieruka.streams.workload.WorkRules;
 
 /** Settings of the stream processors ({@code ./mieruka streams}), read once at start-up. */
 public final class StreamsAppConfig {
@@ -24,6 +28,10 @@ public final class StreamsAppConfig {
     public static final String PSEUDONYM_KEYS = "privacy.pseudonym.keys";
     public static final String PSEUDONYM_ACTIVE_KEY = "privacy.pseudonym.active-key";
     public static final String LATENESS_GRACE = "lateness.grace-days";
+    public static final String ACTIVITY_GAP = "activity.gap-minutes";
+    public static final String ACTIVITY_TAIL = "activity.tail-minutes";
+    public static final String WORK_START = "working-hours.start";
+    public static final String WORK_END = "working-hours.end";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -37,6 +45,7 @@ public final class StreamsAppConfig {
     public final int metricsPort;
     public final PseudonymKeys pseudonymKeys;
     public final Duration latenessGrace;
+    public final WorkRules workRules;
 
     public StreamsAppConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
@@ -50,11 +59,27 @@ public final class StreamsAppConfig {
         metricsPort = (Integer) v.get(CommonSettings.METRICS_PORT);
         latenessGrace = Duration.ofDays((Integer) v.get(LATENESS_GRACE));
         List<String> problems = new ArrayList<>();
+        LocalTime start = time(WORK_START, (String) v.get(WORK_START), problems);
+        LocalTime end = time(WORK_END, (String) v.get(WORK_END), problems);
+        if (start != null && end != null && !start.isBefore(end)) {
+            problems.add(WORK_START + " must be before " + WORK_END + " (got " + start + " and " + end + ")");
+        }
+        workRules = new WorkRules(zone, Duration.ofMinutes((Integer) v.get(ACTIVITY_GAP)),
+                Duration.ofMinutes((Integer) v.get(ACTIVITY_TAIL)), start, end, CityCalendar.standard()::isWorkingDay);
         Password keys = (Password) v.get(PSEUDONYM_KEYS);
         pseudonymKeys = PseudonymKeys.parse(keys == null ? null : keys.value(), (String) v.get(PSEUDONYM_ACTIVE_KEY),
                 problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("streams", problems);
+        }
+    }
+
+    private static LocalTime time(String name, String value, List<String> problems) {
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(name + " must be a local time such as 08:30 (got \"" + value + "\")");
+            return null;
         }
     }
 
@@ -83,6 +108,17 @@ public final class StreamsAppConfig {
                         "lateness.grace of metrics.md, in days: an activity event is LATE (dead-lettered, counted) "
                                 + "when its source's stream time has passed the local midnight ending its date plus "
                                 + "this.")
+                .define(ACTIVITY_GAP, Type.INT, 15, ConfigDef.Range.between(1, 240), Importance.MEDIUM,
+                        "activity.gap of metrics.md §1, in minutes: a non-meeting event is credited up to the same "
+                                + "employee's next activity event when that comes at most this much later.")
+                .define(ACTIVITY_TAIL, Type.INT, 5, ConfigDef.Range.between(0, 240), Importance.MEDIUM,
+                        "activity.tail of metrics.md §1, in minutes: the credit of a non-meeting event with no next "
+                                + "event within the gap.")
+                .define(WORK_START, Type.STRING, "08:30", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Start of working hours on working days (local time, inclusive); credit outside working "
+                                + "hours is after-hours credit (metrics.md §2).")
+                .define(WORK_END, Type.STRING, "17:15", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "End of working hours on working days (local time, exclusive).")
                 .define(COMMIT_INTERVAL, Type.LONG, 100L, ConfigDef.Range.between(10, 60_000), Importance.LOW,
                         "How often results are committed (ms). Under exactly-once, outputs become visible to "
                                 + "read_committed readers at each commit.");

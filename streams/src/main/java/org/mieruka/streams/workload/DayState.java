@@ -1,0 +1,57 @@
+package org.mieruka.streams.workload;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the workload stage keeps per employee and local date: the date's activity events, the
+ * latest work-mode report for it, and fingerprints of what it last emitted, so a recomputation
+ * sends only the records that changed, each with the day's next version.
+ */
+final class DayState {
+
+    long version;
+    long emittedDay;
+    final List<Activity> activities;
+    Activity report;
+    final Map<String, Long> emittedCredits;
+
+    DayState() {
+        this(0, 0, new ArrayList<>(), null, new HashMap<>());
+    }
+
+    DayState(long version, long emittedDay, List<Activity> activities, Activity report,
+             Map<String, Long> emittedCredits) {
+        this.version = version;
+        this.emittedDay = emittedDay;
+        this.activities = activities;
+        this.report = report;
+        this.emittedCredits = emittedCredits;
+    }
+
+    /** Adds the event, or replaces the one with its (source_system, event_id): an update from upstream. */
+    void put(Activity activity) {
+        for (int i = 0; i < activities.size(); i++) {
+            if (activities.get(i).sameEvent(activity)) {
+                activities.set(i, activity);
+                return;
+            }
+        }
+        activities.add(activity);
+    }
+
+    /**
+     * Keeps {@code candidate} when it is later than the current report by (occurred_at,
+     * source_system, event_id); returns whether it changed anything.
+     */
+    boolean offerReport(Activity candidate) {
+        if (report != null && (report.sameEvent(candidate) ? report.equals(candidate)
+                : Activity.ORDER.compare(report, candidate) > 0)) {
+            return false;
+        }
+        report = candidate;
+        return true;
+    }
+}

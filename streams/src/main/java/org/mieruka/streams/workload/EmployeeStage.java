@@ -1,0 +1,237 @@
+package org.mieruka.streams.workload;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.mieruka.schemas.event.EventKind;
+import org.mieruka.schemas.event.Location;
+import org.mieruka.schemas.event.PseudonymousEvent;
+import org.mieruka.schemas.metric.EmployeeDay;
+import org.mieruka.schemas.metric.EventCredit;
+import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
+
+/**
+ * The workload stage, per employee (records keyed by pseudonym): keeps each employee-day's events,
+ * its latest work-mode report and the employee's directory history, and whenever one of them
+ * changes recomputes the affected days (metrics.md §1–§2), emitting the employee-day and event
+ * credits that changed with the day's next version. A new event on date D recomputes D−1 (its
+ * last event may now be followed within the gap), D, and D+1 (a meeting may run past midnight);
+ * a report recomputes its date; a directory row every stored day from its valid_from.
+ */
+public final class EmployeeStage implements Processor<String, EmployeeInput, String, SpecificRecord> {
+
+    /** pseudonym/date (YYYY-MM-DD) → {@link DayState}. */
+    public static final String DAYS_STORE = "metrics-employee-days";
+    /** pseudonym → the employee's directory rows. */
+    public static final String DIRECTORY_STORE = "metrics-employee-directory";
+
+    private final WorkCreditCalculator calculator;
+    private final EmployeeDayAssembler assembler = new EmployeeDayAssembler();
+    private final WorkRules rules;
+    private final Counters counters;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, DayState> days;
+    private KeyValueStore<String, EmployeeDirectory> directories;
+
+    /** The stage's meters, shared by every task. */
+    public static final class Counters {
+        final Counter recomputed;
+        final Counter credits;
+        final Counter employeeDays;
+        final Counter unreadableReports;
+
+        public Counters(MeterRegistry registry) {
+            recomputed = Counter.builder("mieruka.streams.workload.days.recomputed")
+                    .description("Employee-days recomputed after an event, report or directory change")
+                    .register(registry);
+            credits = Counter.builder("mieruka.streams.workload.records").tag("record", "event-credit")
+                    .description("Records emitted by the workload stage (new or changed)").register(registry);
+            employeeDays = Counter.builder("mieruka.streams.workload.records").tag("record", "employee-day")
+                    .description("Records emitted by the workload stage (new or changed)").register(registry);
+            unreadableReports = Counter.builder("mieruka.streams.workload.reports.unreadable")
+                    .description("Work-mode reports whose attributes.date is no date, left out").register(registry);
+        }
+    }
+
+    public EmployeeStage(WorkRules rules, Counters counters) {
+        this.rules = rules;
+        this.calculator = new WorkCreditCalculator(rules);
+        this.counters = counters;
+    }
+
+    public static StoreBuilder<KeyValueStore<String, DayState>> daysStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS_STORE), Serdes.String(),
+                new DayStateSerde());
+    }
+
+    public static StoreBuilder<KeyValueStore<String, EmployeeDirectory>> directoryStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRECTORY_STORE), Serdes.String(),
+                new EmployeeDirectorySerde());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.days = context.getStateStore(DAYS_STORE);
+        this.directories = context.getStateStore(DIRECTORY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, EmployeeInput> record) {
+        EmployeeInput input = record.value();
+        if (input == null) {
+            return;
+        }
+        if (input.event() != null) {
+            onEvent(input.event(), record.timestamp());
+        } else if (input.directoryKey() != null) {
+            onDirectory(input.directoryKey(), input.row(), record.timestamp());
+        }
+    }
+
+    private void onEvent(PseudonymousEvent event, long timestamp) {
+        String pseudonym = event.getEmployeePseudonym();
+        Activity activity = Activity.of(event);
+        if (event.getKind() == EventKind.WORK_MODE) {
+            if (activity.location() == null || activity.location() == Location.UNKNOWN) {
+                return; // reports saying UNKNOWN are ignored (metrics.md §2)
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(activity.reportDate());
+            } catch (DateTimeParseException | NullPointerException e) {
+                counters.unreadableReports.increment();
+                return;
+            }
+            DayState state = load(pseudonym, date);
+            if (state.offerReport(activity)) {
+                days.put(key(pseudonym, date), state);
+                recompute(pseudonym, date, directory(pseudonym), timestamp);
+            }
+            return;
+        }
+        LocalDate date = rules.date(activity.occurredAt());
+        DayState state = load(pseudonym, date);
+        state.put(activity);
+        days.put(key(pseudonym, date), state);
+        EmployeeDirectory directory = directory(pseudonym);
+        recompute(pseudonym, date.minusDays(1), directory, timestamp);
+        recompute(pseudonym, date, directory, timestamp);
+        recompute(pseudonym, date.plusDays(1), directory, timestamp);
+    }
+
+    private void onDirectory(String directoryKey, PseudonymousDirectoryEntry row, long timestamp) {
+        int slash = directoryKey.lastIndexOf('/');
+        if (slash <= 0) {
+            return;
+        }
+        String pseudonym = directoryKey.substring(0, slash);
+        LocalDate validFrom;
+        try {
+            validFrom = row != null ? row.getValidFrom() : LocalDate.parse(directoryKey.substring(slash + 1));
+        } catch (DateTimeParseException e) {
+            return;
+        }
+        EmployeeDirectory directory = directory(pseudonym);
+        if (row == null) {
+            directory.remove(validFrom);
+        } else {
+            directory.put(row);
+        }
+        directories.put(pseudonym, directory);
+        List<LocalDate> affected = new ArrayList<>();
+        try (KeyValueIterator<String, DayState> stored = days.range(key(pseudonym, validFrom),
+                pseudonym + "/9999-12-31")) {
+            stored.forEachRemaining(kv -> affected.add(LocalDate.parse(kv.key.substring(pseudonym.length() + 1))));
+        }
+        for (LocalDate date : affected) {
+            recompute(pseudonym, date, directory, timestamp);
+        }
+    }
+
+    private void recompute(String pseudonym, LocalDate date, EmployeeDirectory directory, long timestamp) {
+        DayState state = days.get(key(pseudonym, date));
+        if (state == null || state.activities.isEmpty()) {
+            return;
+        }
+        counters.recomputed.increment();
+        List<Activity> context = new ArrayList<>(state.activities);
+        DayState before = days.get(key(pseudonym, date.minusDays(1)));
+        DayState after = days.get(key(pseudonym, date.plusDays(1)));
+        if (before != null) {
+            context.addAll(before.activities);
+        }
+        if (after != null) {
+            context.addAll(after.activities);
+        }
+        context.sort(Activity.ORDER);
+        List<Credited> ofDay = new ArrayList<>(state.activities.size());
+        for (Credited credited : calculator.credit(context)) {
+            if (rules.date(credited.activity().occurredAt()).equals(date)) {
+                ofDay.add(credited);
+            }
+        }
+        EmployeeDayAssembler.DayFigures figures = assembler.assemble(pseudonym, date, ofDay, state.report, directory);
+
+        List<KeyValue<String, SpecificRecord>> changed = new ArrayList<>();
+        for (int i = 0; i < figures.credits().size(); i++) {
+            EventCredit credit = figures.credits().get(i);
+            String creditKey = credit.getSourceSystem() + "/" + credit.getEventId();
+            Long fingerprint = figures.creditFingerprints().get(i);
+            if (!fingerprint.equals(state.emittedCredits.get(creditKey))) {
+                state.emittedCredits.put(creditKey, fingerprint);
+                changed.add(KeyValue.pair(creditKey, credit));
+            }
+        }
+        if (figures.dayFingerprint() != state.emittedDay) {
+            state.emittedDay = figures.dayFingerprint();
+            changed.add(KeyValue.pair(key(pseudonym, date), figures.day()));
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        state.version++;
+        for (KeyValue<String, SpecificRecord> out : changed) {
+            if (out.value instanceof EventCredit credit) {
+                credit.setVersion(state.version);
+                counters.credits.increment();
+            } else if (out.value instanceof EmployeeDay day) {
+                day.setVersion(state.version);
+                counters.employeeDays.increment();
+            }
+            context().forward(new Record<>(out.key, out.value, timestamp));
+        }
+        days.put(key(pseudonym, date), state);
+    }
+
+    private ProcessorContext<String, SpecificRecord> context() {
+        return context;
+    }
+
+    private DayState load(String pseudonym, LocalDate date) {
+        DayState state = days.get(key(pseudonym, date));
+        return state == null ? new DayState() : state;
+    }
+
+    private EmployeeDirectory directory(String pseudonym) {
+        EmployeeDirectory directory = directories.get(pseudonym);
+        return directory == null ? EmployeeDirectory.empty() : directory;
+    }
+
+    static String key(String pseudonym, LocalDate date) {
+        return pseudonym + "/" + date;
+    }
+}
