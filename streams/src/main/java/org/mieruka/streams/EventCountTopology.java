@@ -30,7 +30,7 @@ public final class EventCountTopology {
         SingleObjectSerde<EventCount> counts = org.mieruka.schemas.serde.Serdes.eventCount();
         // Counted after the privacy stage: each (source_system, event_id) once, screened.
         builder.stream(TopicCatalog.PSEUDONYMOUS_EVENTS.name(config.topicsPrefix),
-                        Consumed.with(Serdes.ByteArray(), events).withName("pseudonymous-events-for-counts"))
+                        Consumed.with(Serdes.String(), events).withName("pseudonymous-events-for-counts"))
                 .filter((key, event) -> event != null, Named.as("drop-tombstones"))
                 .groupBy((key, event) -> countKey(event, config),
                         Grouped.with("by-source-kind-date", Serdes.String(), events))

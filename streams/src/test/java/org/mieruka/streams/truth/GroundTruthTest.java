@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -176,19 +174,19 @@ class GroundTruthTest {
 
     @Test
     void shouldEqualTheTruthsWorkHoursForEveryGroup() {
-        assertSameRows(figures.workHours(), simulation.truth().workHours(),
+        SameRows.assertSameRows(figures.workHours(), simulation.truth().workHours(),
                 r -> List.of(r.orgUnit(), r.week(), r.process(), r.kind(), r.channel(), r.workMode()));
     }
 
     @Test
     void shouldEqualTheTruthsTeleworkEffectForEveryGroup() {
-        assertSameRows(figures.teleworkEffect(), simulation.truth().teleworkEffect(),
+        SameRows.assertSameRows(figures.teleworkEffect(), simulation.truth().teleworkEffect(),
                 r -> List.of(r.orgUnit(), r.week(), r.workMode()));
     }
 
     @Test
     void shouldEqualTheTruthsProcessFiguresForEveryProcessAndPeriod() {
-        assertSameRows(figures.processPeriods(TOKYO), simulation.truth().processPeriods(),
+        SameRows.assertSameRows(figures.processPeriods(TOKYO), simulation.truth().processPeriods(),
                 r -> List.of(r.process(), r.period(), r.start()));
     }
 
@@ -201,43 +199,8 @@ class GroundTruthTest {
                 simulation.city().directory(), keys::pseudonym);
         assertThat(ours.reportDate()).isEqualTo(truth.reportDate());
         assertThat(ours.windowStart()).isEqualTo(truth.windowStart());
-        assertSameRows(ours.processes(), truth.processes(), TruthReport.ProcessReadiness::process);
-        assertSameRows(ours.staff(), truth.staff(), TruthReport.StaffReady::orgUnit);
-        assertSameRows(ours.paperless(), truth.paperless(), TruthReport.Paperless::orgUnit);
-    }
-
-    /** Same groups, and in each group the same values (doubles to a relative 1e-9). */
-    private static <R extends Record> void assertSameRows(List<R> ours, List<R> truth, Function<R, Object> key) {
-        assertThat(truth).as("the truth has groups to compare").isNotEmpty();
-        Map<Object, R> expected = new HashMap<>();
-        truth.forEach(r -> assertThat(expected.put(key.apply(r), r)).as("truth key %s", key.apply(r)).isNull());
-        Map<Object, R> actual = new HashMap<>();
-        ours.forEach(r -> assertThat(actual.put(key.apply(r), r)).as("our key %s", key.apply(r)).isNull());
-        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        List<String> differences = new ArrayList<>();
-        expected.forEach((k, want) -> {
-            String difference = difference(actual.get(k), want);
-            if (difference != null) {
-                differences.add(k + ": " + difference);
-            }
-        });
-        assertThat(differences).as("%d of %d groups differ", differences.size(), expected.size()).isEmpty();
-    }
-
-    private static String difference(Record got, Record want) {
-        for (RecordComponent component : want.getClass().getRecordComponents()) {
-            try {
-                Object a = component.getAccessor().invoke(got);
-                Object b = component.getAccessor().invoke(want);
-                boolean same = a instanceof Double x && b instanceof Double y
-                        ? Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)) : Objects.equals(a, b);
-                if (!same) {
-                    return component.getName() + " = " + a + ", truth " + b;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return null;
+        SameRows.assertSameRows(ours.processes(), truth.processes(), TruthReport.ProcessReadiness::process);
+        SameRows.assertSameRows(ours.staff(), truth.staff(), TruthReport.StaffReady::orgUnit);
+        SameRows.assertSameRows(ours.paperless(), truth.paperless(), TruthReport.Paperless::orgUnit);
     }
 }
