@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * The privacy stage, first of the stream processors: for each raw record, (1) bytes that are no
  * WorkEvent go to the dead-letter topic as UNDECODABLE; (2) a (source_system, event_id) already
  * passed is counted as a duplicate — as a conflict when its content differs — and dropped, the first
- * accepted version being authoritative; (3) an event that comes after its source's stream time has
- * passed the end of its date plus the grace is LATE; (4) the event is screened again for Individual
- * Numbers and personal data, and refused with its payload withheld; (5) the staff id is replaced by
+ * accepted version being authoritative; (3) the event is screened again for Individual Numbers and
+ * personal data, and refused with its payload withheld; (4) an event that comes after its source's
+ * stream time has passed the end of its date plus the grace is LATE; (5) the staff id is replaced by
  * its pseudonym. Nothing after this stage sees a raw staff id. Logs carry offsets and reasons, never
  * values or ids.
  */
@@ -144,6 +144,15 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
             }
             return;
         }
+        // Privacy first (events.md, "Rejections"): a late event that carries an Individual Number is
+        // refused as MY_NUMBER, its payload withheld, not kept in a LATE dead letter.
+        Optional<Rejection> refused = screen.screen(event);
+        if (refused.isPresent()) {
+            Rejection rejection = refused.get();
+            counters.rejected(rejection.reason()).increment();
+            deadLetter(record, event.getSourceSystem(), rejection.reason(), rejection.field(), rejection.message());
+            return;
+        }
         // The collectors send each source to one raw partition in acceptance order, so this task sees
         // every event of the source, in that order: the source's stream time is exact.
         Long sourceTime = streamTime.get(event.getSourceSystem());
@@ -151,13 +160,6 @@ final class PrivacyStage implements Processor<byte[], byte[], String, PrivacyOut
             counters.rejected(RejectionReason.LATE).increment();
             deadLetter(record, event.getSourceSystem(), RejectionReason.LATE, "occurred_at",
                     "arrived after its source's stream time passed the end of its local date plus the grace");
-            return;
-        }
-        Optional<Rejection> refused = screen.screen(event);
-        if (refused.isPresent()) {
-            Rejection rejection = refused.get();
-            counters.rejected(rejection.reason()).increment();
-            deadLetter(record, event.getSourceSystem(), rejection.reason(), rejection.field(), rejection.message());
             return;
         }
         seen.put(key, ValueAndTimestamp.make(content, record.timestamp()));

@@ -18,7 +18,7 @@ import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 import org.mieruka.schemas.topic.TopicCatalog;
 
 /**
- * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, judge lateness, screen,
+ * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, screen, judge lateness,
  * pseudonymise) →
  * events.pseudonymous keyed by pseudonym, refusals → events.dead-letter. A pure function of its
  * arguments, so tests build exactly what runs.

@@ -155,6 +155,19 @@ class PrivacyTopologyTest {
     }
 
     @Test
+    void shouldRefuseALateEventThatCarriesAnIndividualNumberForPrivacyWithItsPayloadWithheld() {
+        send(event("first").setOccurredAt(Instant.parse("2026-04-21T00:00:00Z")).build());
+        send(event("late-mn").setOccurredAt(Instant.parse("2026-04-06T03:00:00Z")).setObjectId("個人番号123456789018")
+                .build());
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).as("privacy first, LATE last (events.md)").isEqualTo(RejectionReason.MY_NUMBER);
+        assertThat(letter.getPayload()).isNull();
+        assertThat(letter.getPayloadWithheld()).isTrue();
+        assertThat(count("mieruka.streams.privacy.rejected", "reason", "LATE")).isZero();
+    }
+
+    @Test
     void shouldPublishTheDirectoryUnderTheSamePseudonymsAndCarryTombstonesOver() {
         TestInputTopic<byte[], byte[]> directory = driver.createInputTopic(TopicCatalog.DIRECTORY.name(PREFIX),
                 new ByteArraySerializer(), new ByteArraySerializer());
