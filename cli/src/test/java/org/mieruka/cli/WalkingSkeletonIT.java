@@ -52,6 +52,7 @@ class WalkingSkeletonIT {
         raw.put("ingest.instance-id", kafka.topicPrefix() + "ingest");
         SourceSetup.Prepared sources = SourceSetup.prepare(state.resolve("sources"), List.of("approval-sys"), List.of());
         raw.put("ingest.sources-file", sources.sourcesFile().toString());
+        raw.put("privacy.sources-file", sources.sourcesFile().toString());
         raw.put("ingest.tokens-file", sources.tokensFile().toString());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SinkConfig sinkConfig = new SinkConfig(raw);

@@ -29,8 +29,8 @@ public final class StreamsApp implements AutoCloseable {
     public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
         this.config = config;
         StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, config.zone, config.latenessGrace,
-                registry);
+        PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, config.allowList, config.zone,
+                config.latenessGrace, registry);
         MetricsTopology.build(builder, config.topicsPrefix, config.workRules, registry);
         Topology topology = EventCountTopology.build(builder, config);
         this.streams = new KafkaStreams(topology, properties(config));

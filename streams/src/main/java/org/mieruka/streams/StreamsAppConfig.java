@@ -16,6 +16,7 @@ import org.mieruka.schemas.config.CommonSettings;
 import org.mieruka.schemas.config.ConfigLoader;
 import org.mieruka.schemas.config.InvalidConfigException;
 import org.mieruka.schemas.calendar.CityCalendar;
+import org.mieruka.schemas.source.AttributeAllowList;
 import org.mieruka.streams.privacy.PseudonymKeys;
 import org.mieruka.streams.workload.WorkRules;
 
@@ -27,6 +28,7 @@ public final class StreamsAppConfig {
     public static final String COMMIT_INTERVAL = "streams.commit-interval-ms";
     public static final String PSEUDONYM_KEYS = "privacy.pseudonym.keys";
     public static final String PSEUDONYM_ACTIVE_KEY = "privacy.pseudonym.active-key";
+    public static final String SOURCES_FILE = "privacy.sources-file";
     public static final String LATENESS_GRACE = "lateness.grace-days";
     public static final String ACTIVITY_GAP = "activity.gap-minutes";
     public static final String ACTIVITY_TAIL = "activity.tail-minutes";
@@ -44,6 +46,10 @@ public final class StreamsAppConfig {
     public final Duration commitInterval;
     public final int metricsPort;
     public final PseudonymKeys pseudonymKeys;
+    /** The sources file, resolved against the Mieruka home. */
+    public final Path sourcesFile;
+    /** Its attribute allow-lists: the privacy stage drops what is not on them, and refuses unknown sources. */
+    public final AttributeAllowList allowList;
     public final Duration latenessGrace;
     public final WorkRules workRules;
 
@@ -69,8 +75,38 @@ public final class StreamsAppConfig {
         Password keys = (Password) v.get(PSEUDONYM_KEYS);
         pseudonymKeys = PseudonymKeys.parse(keys == null ? null : keys.value(), (String) v.get(PSEUDONYM_ACTIVE_KEY),
                 problems);
+        sourcesFile = resolve((String) v.get(SOURCES_FILE));
+        allowList = allowList(sourcesFile, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("streams", problems);
+        }
+    }
+
+    /** A relative path is relative to the Mieruka home (the launcher sets it), else to the working directory. */
+    static Path resolve(String path) {
+        String home = System.getProperty("mieruka.home");
+        Path given = Path.of(path);
+        return given.isAbsolute() || home == null ? given.toAbsolutePath().normalize()
+                : Path.of(home).resolve(given).normalize();
+    }
+
+    /** The file's allow-lists, or null with each of its problems, naming the setting and the file. */
+    private static AttributeAllowList allowList(Path file, List<String> problems) {
+        try {
+            return AttributeAllowList.read(file);
+        } catch (InvalidConfigException e) {
+            String where = SOURCES_FILE + " (" + ConfigLoader.envName(SOURCES_FILE) + ") = " + file + ": ";
+            for (String problem : e.problems()) {
+                // The problems name the file by its path or its name: say it once.
+                for (String name : List.of(file + ": ", file.getFileName() + ": ")) {
+                    if (problem.startsWith(name)) {
+                        problem = problem.substring(name.length());
+                        break;
+                    }
+                }
+                problems.add(where + problem);
+            }
+            return null;
         }
     }
 
@@ -104,6 +140,11 @@ public final class StreamsAppConfig {
                                 + "id and make it active (docs/privacy.md).")
                 .define(PSEUDONYM_ACTIVE_KEY, Type.STRING, "", Importance.HIGH,
                         "Id of the key new pseudonyms are made with; empty: the last of privacy.pseudonym.keys.")
+                .define(SOURCES_FILE, Type.STRING, "config/sources.json", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "The registered sources, the same file as ingest.sources-file (docs/sources.md): "
+                                + "the privacy stage drops attributes not on an event's source's allow-list (counted) "
+                                + "and dead-letters events of a source not in it as UNKNOWN_SOURCE. Read at start-up. "
+                                + "Relative to the Mieruka home.")
                 .define(LATENESS_GRACE, Type.INT, 14, ConfigDef.Range.between(0, 365), Importance.MEDIUM,
                         "lateness.grace of metrics.md, in days: an activity event is LATE (dead-lettered, counted) "
                                 + "when its source's stream time has passed the local midnight ending its date plus "

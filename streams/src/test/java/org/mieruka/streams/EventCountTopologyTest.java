@@ -23,7 +23,8 @@ import org.mieruka.schemas.topic.TopicCatalog;
 class EventCountTopologyTest {
 
     private static final StreamsAppConfig CONFIG = new StreamsAppConfig(Map.of("privacy.pseudonym.keys",
-            "test=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
+            "test=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+            StreamsAppConfig.SOURCES_FILE, TestSourcesFile.standard()));
 
     private static PseudonymousEvent event(String id, String instant) {
         return PseudonymousEvent.newBuilder().setEventId(id).setSourceSystem("docs-m365").setKind(EventKind.DOCUMENT)

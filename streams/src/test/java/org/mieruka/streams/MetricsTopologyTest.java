@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -40,6 +41,7 @@ import org.mieruka.schemas.metric.WorkCase;
 import org.mieruka.schemas.reference.DirectoryEntry;
 import org.mieruka.schemas.reference.DutyType;
 import org.mieruka.schemas.serde.Serdes;
+import org.mieruka.schemas.source.AttributeAllowList;
 import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.streams.privacy.PrivacyTopology;
 import org.mieruka.streams.privacy.PseudonymKeys;
@@ -55,6 +57,9 @@ class MetricsTopologyTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final String KEY = Base64.getEncoder().encodeToString("a-key-of-thirty-two-bytes-length".getBytes());
     private static final long MIN = 60_000L;
+    /** The sources of these tests; none allows an attribute beyond those the contract defines. */
+    private static final AttributeAllowList SOURCES = new AttributeAllowList(Map.of("docs-m365", Set.of(),
+            "teams", Set.of(), "workmode", Set.of(), "approval-sys", Set.of(), "ad", Set.of()));
 
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
@@ -76,7 +81,7 @@ class MetricsTopologyTest {
         assertThat(problems).isEmpty();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, PREFIX, keys, TOKYO, Duration.ofDays(14), registry);
+        PrivacyTopology.build(builder, PREFIX, keys, SOURCES, TOKYO, Duration.ofDays(14), registry);
         WorkRules rules = new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5), LocalTime.of(8, 30),
                 LocalTime.of(17, 15), CityCalendar.standard()::isWorkingDay);
         MetricsTopology.build(builder, PREFIX, rules, registry);

@@ -70,6 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         SourceSetup.Prepared demoSources = SourceSetup.prepare(stack.home.resolve("demo"),
                 DemoEvents.SOURCES, List.of("app", "role"));
         overrides.put(IngestConfig.SOURCES_FILE, demoSources.sourcesFile().toString());
+        overrides.put(StreamsAppConfig.SOURCES_FILE, demoSources.sourcesFile().toString()); // the same allow-lists
         overrides.put(IngestConfig.TOKENS_FILE, demoSources.tokensFile().toString());
         if (System.getenv("MIERUKA_PRIVACY_PSEUDONYM_KEYS") == null) {
             overrides.put(StreamsAppConfig.PSEUDONYM_KEYS, "demo=" + demoKey(stack.home.resolve("demo")));

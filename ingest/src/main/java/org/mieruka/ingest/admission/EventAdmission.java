@@ -3,19 +3,17 @@ package org.mieruka.ingest.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.mieruka.ingest.privacy.EventScreen;
 import org.mieruka.ingest.source.IdentityMap;
 import org.mieruka.ingest.source.SourceRegistration;
 import org.mieruka.schemas.deadletter.RejectionReason;
-import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.json.Rejection;
 import org.mieruka.schemas.json.WorkEventJson;
+import org.mieruka.schemas.source.AttributeAllowList;
 
 /**
  * What a collector checks before it accepts one event from an authenticated source, in the order
@@ -28,15 +26,6 @@ import org.mieruka.schemas.json.WorkEventJson;
  * rejected as {@code PERSONAL_DATA}, not {@code UNKNOWN_EMPLOYEE} (docs/data-dictionary.md, "Readings").
  */
 public final class EventAdmission {
-
-    /**
-     * Attributes the contract itself defines for a kind. They are kept whatever the allow-list says:
-     * dropping {@code step} or {@code date} would turn an accepted event into one that breaks the
-     * contract downstream.
-     */
-    private static final Map<EventKind, Set<String>> CONTRACT_ATTRIBUTES = Map.of(
-            EventKind.WORKFLOW, Set.of("step"),
-            EventKind.WORK_MODE, Set.of("date", "hours"));
 
     private final EventScreen screen;
 
@@ -107,15 +96,13 @@ public final class EventAdmission {
                 "not the source registered for this API token"));
     }
 
+    /**
+     * Drops the attributes off the source's allow-list; those the contract defines for the kind
+     * ({@code step}, {@code date}, {@code hours}) stay whatever the list says, as in the privacy stage.
+     */
     private static int keepAllowed(WorkEvent event, SourceRegistration source) {
         Map<String, String> attributes = event.getAttributes();
-        Set<String> contract = CONTRACT_ATTRIBUTES.getOrDefault(event.getKind(), Set.of());
-        Map<String, String> kept = new LinkedHashMap<>();
-        attributes.forEach((key, value) -> {
-            if (source.allows(key) || contract.contains(key)) {
-                kept.put(key, value);
-            }
-        });
+        Map<String, String> kept = AttributeAllowList.kept(source.allowedAttributes(), event.getKind(), attributes);
         event.setAttributes(kept);
         return attributes.size() - kept.size();
     }

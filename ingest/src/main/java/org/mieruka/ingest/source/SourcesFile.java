@@ -1,16 +1,10 @@
 package org.mieruka.ingest.source;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +14,7 @@ import java.util.regex.PatternSyntaxException;
 import org.mieruka.schemas.config.InvalidConfigException;
 import org.mieruka.schemas.privacy.PersonalDataPattern;
 import org.mieruka.schemas.privacy.PersonalDataScanner;
+import org.mieruka.schemas.source.AttributeAllowList;
 
 /**
  * Reads the sources file into a {@link SourceRegistry}. Every problem is collected, so that an operator
@@ -27,12 +22,6 @@ import org.mieruka.schemas.privacy.PersonalDataScanner;
  */
 final class SourcesFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Set<String> ROOT_KEYS = Set.of("sources", "personal_data_patterns");
-    private static final Set<String> SOURCE_KEYS = Set.of("allowed_attributes", "identity_map", "steps",
-            "default_employee", "default_process_code", "limits");
     private static final Set<String> LIMIT_KEYS = Set.of("max_body_bytes", "max_events_per_batch",
             "requests_per_second");
 
@@ -48,29 +37,15 @@ final class SourcesFile {
     }
 
     private SourceRegistry parse(SourceLimits defaults) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            // Only the position: Jackson's message may quote a token or a duplicate key, which in an
-            // inline identity map is a user id.
-            JsonLocation where = e.getLocation();
-            throw failure(List.of(file + ": not valid JSON (a syntax error or a duplicate key)"
-                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())));
-        } catch (IOException e) {
-            throw failure(List.of(file + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
-        }
-        if (root == null || !root.isObject()) {
-            throw failure(List.of(file + ": must be a JSON object with \"sources\""));
-        }
-        unknownKeys(root, ROOT_KEYS, "");
+        // The frame of the file (root keys, sources, ids, source keys) and the allow-lists are read as
+        // the stream processors read them; the rest of each source is the collector's.
+        ObjectNode root = AttributeAllowList.readRoot(file);
+        AttributeAllowList allowLists = AttributeAllowList.read(file, root, problems);
         PersonalDataScanner personalData = patterns(root.get("personal_data_patterns"));
         Map<String, SourceRegistration> sources = new LinkedHashMap<>();
         JsonNode list = root.get("sources");
-        if (list == null || !list.isObject() || list.isEmpty()) {
-            problem("sources", "must be an object with at least one source_system");
-        } else {
-            list.fields().forEachRemaining(entry -> source(entry.getKey(), entry.getValue(), defaults)
+        if (list != null && list.isObject()) {
+            list.fields().forEachRemaining(entry -> source(entry.getKey(), entry.getValue(), allowLists, defaults)
                     .ifPresent(registration -> sources.put(entry.getKey(), registration)));
         }
         if (!problems.isEmpty()) {
@@ -79,48 +54,24 @@ final class SourcesFile {
         return new SourceRegistry(sources, personalData);
     }
 
-    private Optional<SourceRegistration> source(String id, JsonNode node, SourceLimits defaults) {
+    private Optional<SourceRegistration> source(String id, JsonNode node, AttributeAllowList allowLists,
+                                                SourceLimits defaults) {
         String at = "sources." + id;
-        int before = problems.size();
-        if (!SOURCE_ID.matcher(id).matches()) {
-            problem(at, "not a valid source_system id: 1-64 letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit");
-        }
         if (!node.isObject()) {
-            problem(at, "must be an object");
-            return Optional.empty();
+            return Optional.empty(); // reported with the frame
         }
-        unknownKeys(node, SOURCE_KEYS, at + ".");
-        Set<String> attributes = attributes(node.get("allowed_attributes"), at + ".allowed_attributes");
+        int before = problems.size();
         Optional<IdentityMap> identityMap = identityMap(node.get("identity_map"), at + ".identity_map");
         Map<String, String> steps = textMap(node.get("steps"), at + ".steps", true);
         Optional<String> employee = optionalText(node.get("default_employee"), at + ".default_employee");
         Optional<String> process = optionalText(node.get("default_process_code"), at + ".default_process_code");
         SourceLimits limits = limits(node.get("limits"), at + ".limits", defaults);
-        if (problems.size() > before) {
+        Optional<Set<String>> attributes = allowLists.allowed(id);
+        if (problems.size() > before || attributes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SourceRegistration(id, attributes, identityMap, new StepTable(steps), employee,
+        return Optional.of(new SourceRegistration(id, attributes.get(), identityMap, new StepTable(steps), employee,
                 process, limits));
-    }
-
-    private Set<String> attributes(JsonNode node, String at) {
-        Set<String> attributes = new LinkedHashSet<>();
-        if (node == null || node.isNull()) {
-            return attributes;
-        }
-        if (!node.isArray()) {
-            problem(at, "must be an array of attribute names");
-            return attributes;
-        }
-        for (JsonNode item : node) {
-            if (!item.isTextual() || item.asText().isBlank()) {
-                problem(at, "every entry must be a non-empty string");
-            } else if (!attributes.add(item.asText())) {
-                problem(at, "lists '" + item.asText() + "' twice");
-            }
-        }
-        return attributes;
     }
 
     private Optional<IdentityMap> identityMap(JsonNode node, String at) {

@@ -15,11 +15,12 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.mieruka.schemas.privacy.PersonalDataScanner;
 import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
+import org.mieruka.schemas.source.AttributeAllowList;
 import org.mieruka.schemas.topic.TopicCatalog;
 
 /**
- * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, judge lateness, screen,
- * pseudonymise) →
+ * Adds the privacy stage to a topology: events.raw → (decode, deduplicate, screen, refuse unknown
+ * sources, judge lateness, drop attributes off the source's allow-list, pseudonymise) →
  * events.pseudonymous keyed by pseudonym, refusals → events.dead-letter. A pure function of its
  * arguments, so tests build exactly what runs.
  */
@@ -37,18 +38,22 @@ public final class PrivacyTopology {
     /** source_system → its stream time: the largest occurred_at accepted so far (epoch ms). */
     public static final String STREAM_TIME_STORE = "privacy-source-stream-time";
 
-    public static void build(StreamsBuilder builder, String topicsPrefix, PseudonymKeys keys, ZoneId zone,
-                             Duration grace, MeterRegistry registry) {
+    /**
+     * @param allowList the sources file's allow-lists: attributes off an event's source's list are dropped
+     *                  and counted, events of a source not in it dead-lettered as UNKNOWN_SOURCE
+     */
+    public static void build(StreamsBuilder builder, String topicsPrefix, PseudonymKeys keys,
+                             AttributeAllowList allowList, ZoneId zone, Duration grace, MeterRegistry registry) {
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()));
-        PrivacyStage.Counters counters = new PrivacyStage.Counters(registry);
+        PrivacyStage.Counters counters = new PrivacyStage.Counters(registry, allowList);
         WorkEventScreen screen = new WorkEventScreen(PersonalDataScanner.defaults());
         KStream<String, PrivacyOutcome> outcomes = builder
                 .stream(TopicCatalog.RAW_EVENTS.name(topicsPrefix),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("privacy-raw-events"))
-                .process(() -> new PrivacyStage(keys, screen, counters, TopicCatalog.RAW_EVENTS.retention(),
+                .process(() -> new PrivacyStage(keys, screen, allowList, counters, TopicCatalog.RAW_EVENTS.retention(),
                                 new Lateness(zone, grace)), Named.as("privacy-stage"), SEEN_STORE, STREAM_TIME_STORE);
         outcomes.filter((key, outcome) -> outcome.event() != null, Named.as("privacy-passed"))
                 .mapValues(PrivacyOutcome::event, Named.as("privacy-event"))

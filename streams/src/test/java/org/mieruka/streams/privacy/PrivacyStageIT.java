@@ -25,6 +25,7 @@ import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.schemas.topic.TopicProvisioner;
 import org.mieruka.streams.StreamsApp;
 import org.mieruka.streams.StreamsAppConfig;
+import org.mieruka.streams.TestSourcesFile;
 import org.mieruka.testsupport.MierukaInfra;
 import org.mieruka.testsupport.TestKafka;
 import org.mieruka.testsupport.TopicContents;
@@ -40,6 +41,7 @@ class PrivacyStageIT {
         raw.put("streams.application-id", kafka.topicPrefix() + "streams");
         raw.put("streams.state-dir", state.toString());
         raw.put("privacy.pseudonym.keys", "it=" + Base64.getEncoder().encodeToString(new byte[32]));
+        raw.put(StreamsAppConfig.SOURCES_FILE, TestSourcesFile.standard());
         StreamsAppConfig config = new StreamsAppConfig(raw);
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicProvisioner(admin, kafka.topicPrefix(), (short) 1).ensure(TopicCatalog.all());

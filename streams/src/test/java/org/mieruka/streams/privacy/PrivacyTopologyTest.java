@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,6 +26,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mieruka.schemas.config.InvalidConfigException;
 import org.mieruka.schemas.deadletter.DeadLetter;
 import org.mieruka.schemas.deadletter.RejectionReason;
@@ -30,8 +34,10 @@ import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.event.WorkEvent;
 import org.mieruka.schemas.serde.Serdes;
+import org.mieruka.schemas.source.AttributeAllowList;
 import org.mieruka.schemas.topic.TopicCatalog;
 import org.mieruka.streams.StreamsAppConfig;
+import org.mieruka.streams.TestSourcesFile;
 
 class PrivacyTopologyTest {
 
@@ -39,6 +45,12 @@ class PrivacyTopologyTest {
     private static final String KEY_2025 = Base64.getEncoder().encodeToString("a-key-of-thirty-two-bytes-length".getBytes());
     private static final String KEY_2026 = Base64.getEncoder().encodeToString("another-key-thirty-two-bytes-ok!".getBytes());
 
+    /** docs-m365 keeps "app"; approval-sys, workmode-form and zoom keep only what the contract defines. */
+    private static final AttributeAllowList SOURCES = new AttributeAllowList(Map.of("docs-m365", Set.of("app"),
+            "approval-sys", Set.of(), "workmode-form", Set.of(), "zoom", Set.of()));
+
+    @TempDir
+    Path dir;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<String, PseudonymousEvent> pseudonymous;
@@ -56,7 +68,7 @@ class PrivacyTopologyTest {
     void start() {
         registry = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, PREFIX, keys("k2026"), java.time.ZoneId.of("Asia/Tokyo"),
+        PrivacyTopology.build(builder, PREFIX, keys("k2026"), SOURCES, java.time.ZoneId.of("Asia/Tokyo"),
                 java.time.Duration.ofDays(14), registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "privacy-test");
@@ -155,6 +167,19 @@ class PrivacyTopologyTest {
     }
 
     @Test
+    void shouldRefuseALateEventThatCarriesAnIndividualNumberForPrivacyWithItsPayloadWithheld() {
+        send(event("first").setOccurredAt(Instant.parse("2026-04-21T00:00:00Z")).build());
+        send(event("late-mn").setOccurredAt(Instant.parse("2026-04-06T03:00:00Z")).setObjectId("個人番号123456789018")
+                .build());
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).as("privacy first, LATE last (events.md)").isEqualTo(RejectionReason.MY_NUMBER);
+        assertThat(letter.getPayload()).isNull();
+        assertThat(letter.getPayloadWithheld()).isTrue();
+        assertThat(count("mieruka.streams.privacy.rejected", "reason", "LATE")).isZero();
+    }
+
+    @Test
     void shouldPublishTheDirectoryUnderTheSamePseudonymsAndCarryTombstonesOver() {
         TestInputTopic<byte[], byte[]> directory = driver.createInputTopic(TopicCatalog.DIRECTORY.name(PREFIX),
                 new ByteArraySerializer(), new ByteArraySerializer());
@@ -222,9 +247,135 @@ class PrivacyTopologyTest {
         assertThatThrownBy(() -> new StreamsAppConfig(Map.of()))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("privacy.pseudonym.keys: required");
         assertThatThrownBy(() -> new StreamsAppConfig(Map.of("privacy.pseudonym.keys", "k=" + Base64.getEncoder()
-                .encodeToString(new byte[16]), "privacy.pseudonym.active-key", "other")))
+                .encodeToString(new byte[16]), "privacy.pseudonym.active-key", "other",
+                StreamsAppConfig.SOURCES_FILE, TestSourcesFile.standard())))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("key k has 16 bytes; at least 32")
-                .hasMessageContaining("no key other");
+                .hasMessageContaining("no key other")
+                .hasMessageNotContaining(StreamsAppConfig.SOURCES_FILE);
+    }
+
+    // --- the sources' attribute allow-lists (events.md: "dropped and counted; the event is kept") ---
+
+    @Test
+    void shouldDropAndCountAnAttributeOffItsSourcesAllowListAndKeepTheEventWithTheAllowedOnes() {
+        send(event("e1").setAttributes(new HashMap<>(Map.of("app", "word", "title", "議事録", "site", "soumu")))
+                .build());
+
+        PseudonymousEvent out = pseudonymous.readValue();
+        assertThat(out.getEventId()).isEqualTo("e1");
+        assertThat(out.getAttributes()).containsExactly(Map.entry("app", "word"));
+        assertThat(count("mieruka.streams.privacy.attributes.dropped", "source", "docs-m365")).isEqualTo(2);
+        assertThat(count("mieruka.streams.privacy.events", "outcome", "pseudonymised")).isEqualTo(1);
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(registry.find("mieruka.streams.privacy.attributes.dropped").tag("source", "zoom").counter())
+                .as("registered at zero for every source").isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isZero());
+    }
+
+    @Test
+    void shouldKeepTheAttributesTheContractDefinesWhateverTheAllowListSays() {
+        send(event("w1").setSourceSystem("approval-sys").setKind(EventKind.WORKFLOW).setAction("step_started")
+                .setObjectId("case-1").setAttributes(new HashMap<>(Map.of("step", "RECEIVE", "urgency", "high")))
+                .build());
+        send(event("r1").setSourceSystem("workmode-form").setKind(EventKind.WORK_MODE).setAction("reported")
+                .setObjectId(null).setAttributes(new HashMap<>(Map.of("date", "2026-04-06", "hours", "7.75",
+                        "note", "通院"))).build());
+        send(event("d1").setAttributes(new HashMap<>(Map.of("step", "RECEIVE", "date", "2026-04-06"))).build());
+
+        List<PseudonymousEvent> out = pseudonymous.readValuesToList();
+        assertThat(out).extracting(PseudonymousEvent::getEventId).containsExactly("w1", "r1", "d1");
+        assertThat(out.get(0).getAttributes()).containsExactly(Map.entry("step", "RECEIVE"));
+        assertThat(out.get(1).getAttributes()).containsOnly(Map.entry("date", "2026-04-06"), Map.entry("hours", "7.75"));
+        assertThat(out.get(2).getAttributes()).as("only for the kind that defines them").isEmpty();
+        assertThat(count("mieruka.streams.privacy.attributes.dropped", "source", "approval-sys")).isEqualTo(1);
+        assertThat(count("mieruka.streams.privacy.attributes.dropped", "source", "workmode-form")).isEqualTo(1);
+        assertThat(count("mieruka.streams.privacy.attributes.dropped", "source", "docs-m365")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldScanAnAttributeBeforeDroppingItAndRefuseAnIndividualNumberInIt() {
+        send(event("mn").setAttributes(new HashMap<>(Map.of("app", "word", "memo", "個人番号123456789018"))).build());
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo(RejectionReason.MY_NUMBER);
+        assertThat(letter.getField()).isEqualTo("attributes.memo");
+        assertThat(letter.getPayloadWithheld()).isTrue();
+        assertThat(pseudonymous.isEmpty()).isTrue();
+        assertThat(count("mieruka.streams.privacy.attributes.dropped", "source", "docs-m365")).isZero();
+    }
+
+    @Test
+    void shouldDeadLetterAnEventOfASourceMissingFromTheSourcesFileAsUnknownSource() {
+        send(event("u1").setSourceSystem("shadow-it").build());
+        send(event("u2").setSourceSystem("shadow-it").setObjectId("個人番号123456789018").build());
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::getReason)
+                .as("privacy first").containsExactly(RejectionReason.UNKNOWN_SOURCE, RejectionReason.MY_NUMBER);
+        DeadLetter unknown = letters.get(0);
+        assertThat(unknown.getSource()).isEqualTo("shadow-it");
+        assertThat(unknown.getStage()).isEqualTo(org.mieruka.schemas.deadletter.Stage.STREAMS);
+        assertThat(unknown.getField()).isEqualTo("source_system");
+        assertThat(unknown.getPayload()).as("kept for replay once the source is registered").isNotNull();
+        assertThat(unknown.getOriginTopic()).isEqualTo(TopicCatalog.RAW_EVENTS.name(PREFIX));
+        assertThat(letters.get(1).getPayload()).isNull();
+        assertThat(pseudonymous.isEmpty()).isTrue();
+        assertThat(count("mieruka.streams.privacy.rejected", "reason", "UNKNOWN_SOURCE")).isEqualTo(1);
+        assertThat(registry.find("mieruka.streams.privacy.attributes.dropped").tag("source", "shadow-it").counter())
+                .isNull();
+    }
+
+    @Test
+    void shouldReadTheSourcesFileNamedByTheSettingRelativeToTheMierukaHome() throws Exception {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/sources.json"), TestSourcesFile.DEFAULT);
+        String before = System.getProperty("mieruka.home");
+        System.setProperty("mieruka.home", dir.toString());
+        try {
+            StreamsAppConfig config = new StreamsAppConfig(Map.of("privacy.pseudonym.keys", "k=" + KEY_2025));
+
+            assertThat(config.sourcesFile).isEqualTo(dir.resolve("config/sources.json"));
+            assertThat(config.allowList.sources()).containsExactlyInAnyOrder("docs-m365", "approval-sys", "zoom");
+            assertThat(config.allowList.allowed("docs-m365")).contains(Set.of("app"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("mieruka.home");
+            } else {
+                System.setProperty("mieruka.home", before);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWithAMissingOrMalformedSourcesFileNamingTheFileAndTheProblem() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        assertThatThrownBy(() -> new StreamsAppConfig(Map.of("privacy.pseudonym.keys", "k=" + KEY_2025,
+                StreamsAppConfig.SOURCES_FILE, missing.toString())))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("invalid streams configuration")
+                .hasMessageContaining("privacy.sources-file (MIERUKA_PRIVACY_SOURCES_FILE) = " + missing
+                        + ": cannot be read (NoSuchFileException)");
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"sources\": {\"docs-m365\": {\"allowed_attributes\": [\"app\"]}");
+        assertThatThrownBy(() -> new StreamsAppConfig(Map.of("privacy.pseudonym.keys", "k=" + KEY_2025,
+                StreamsAppConfig.SOURCES_FILE, broken.toString())))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("privacy.sources-file (MIERUKA_PRIVACY_SOURCES_FILE) = " + broken
+                        + ": not valid JSON (a syntax error or a duplicate key) at line 1");
+
+        Path wrong = dir.resolve("wrong.json");
+        Files.writeString(wrong, "{\"sources\": {\"docs-m365\": {\"allowed_attributes\": \"app\"}, "
+                + "\"bad id\": {}}}");
+        InvalidConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> new StreamsAppConfig(Map.of("privacy.pseudonym.keys", "k=" + KEY_2025,
+                        StreamsAppConfig.SOURCES_FILE, wrong.toString())), InvalidConfigException.class);
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "privacy.sources-file (MIERUKA_PRIVACY_SOURCES_FILE) = " + wrong
+                        + ": sources.docs-m365.allowed_attributes: must be an array of attribute names",
+                "privacy.sources-file (MIERUKA_PRIVACY_SOURCES_FILE) = " + wrong
+                        + ": sources.bad id: not a valid source_system id: 1-64 letters, digits, '.', '_' or '-', "
+                        + "starting with a letter or digit");
     }
 }
