@@ -83,7 +83,7 @@ class GroundTruthTest {
 
         registry = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, PREFIX, keys, TOKYO, Duration.ofDays(14), registry);
+        PrivacyTopology.build(builder, PREFIX, keys, simulatorSources(), TOKYO, Duration.ofDays(14), registry);
         MetricsTopology.build(builder, PREFIX, new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5),
                 LocalTime.of(8, 30), LocalTime.of(17, 15), city.calendar()::isWorkingDay), registry);
         Properties props = new Properties();
@@ -120,6 +120,13 @@ class GroundTruthTest {
         keepNewest(daysOut, days, EmployeeDay::getVersion);
         keepNewest(casesOut, cases, WorkCase::getVersion);
         figures = new OutputFigures(credits.values(), days.values(), cases.values());
+    }
+
+    /** The simulator's sources, registered without extra attributes (the contract's own are always kept). */
+    static org.mieruka.schemas.source.AttributeAllowList simulatorSources() {
+        Map<String, java.util.Set<String>> sources = new HashMap<>();
+        org.mieruka.simulate.workday.WorkdaySimulation.sources().forEach(source -> sources.put(source, java.util.Set.of()));
+        return new org.mieruka.schemas.source.AttributeAllowList(sources);
     }
 
     @AfterAll

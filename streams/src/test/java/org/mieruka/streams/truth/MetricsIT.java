@@ -60,6 +60,9 @@ class MetricsIT {
         raw.put("streams.application-id", kafka.topicPrefix() + "streams");
         raw.put("streams.state-dir", state.toString());
         raw.put("privacy.pseudonym.keys", "it=" + Base64.getEncoder().encodeToString(new byte[32]));
+        raw.put(StreamsAppConfig.SOURCES_FILE, org.mieruka.streams.TestSourcesFile.write("{\"sources\":{"
+                + String.join(",", org.mieruka.simulate.workday.WorkdaySimulation.sources().stream()
+                .map(source -> "\"" + source + "\":{}").toList()) + "}}").toString());
         StreamsAppConfig config = new StreamsAppConfig(raw);
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicProvisioner(admin, kafka.topicPrefix(), (short) 1).ensure(TopicCatalog.all());
