@@ -2,6 +2,7 @@ package org.mieruka.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,7 +41,8 @@ public final class MetricsTopology {
     private MetricsTopology() {
     }
 
-    public static void build(StreamsBuilder builder, String prefix, WorkRules rules, MeterRegistry registry) {
+    public static void build(StreamsBuilder builder, String prefix, WorkRules rules, Duration dayRetention,
+                             MeterRegistry registry) {
         SingleObjectSerde<PseudonymousEvent> eventSerde = org.mieruka.schemas.serde.Serdes.pseudonymousEvent();
         SingleObjectSerde<PseudonymousDirectoryEntry> rowSerde =
                 org.mieruka.schemas.serde.Serdes.pseudonymousDirectoryEntry();
@@ -90,7 +92,7 @@ public final class MetricsTopology {
         KStream<String, SpecificRecord> workload = otherEvents
                 .merge(workflowByEmployee, Named.as("metrics-merge-workflow"))
                 .merge(directory, Named.as("metrics-merge-directory"))
-                .process(() -> new EmployeeStage(rules, counters), Named.as("metrics-workload-stage"),
+                .process(() -> new EmployeeStage(rules, dayRetention, counters), Named.as("metrics-workload-stage"),
                         EmployeeStage.DAYS_STORE, EmployeeStage.DIRECTORY_STORE);
         workload.filter((key, record) -> record instanceof EventCredit, Named.as("metrics-credit-records"))
                 .mapValues(record -> (EventCredit) record, Named.as("metrics-credit-record"))

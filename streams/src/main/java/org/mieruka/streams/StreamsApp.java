@@ -31,7 +31,7 @@ public final class StreamsApp implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         PrivacyTopology.build(builder, config.topicsPrefix, config.pseudonymKeys, config.allowList, config.zone,
                 config.latenessGrace, registry);
-        MetricsTopology.build(builder, config.topicsPrefix, config.workRules, registry);
+        MetricsTopology.build(builder, config.topicsPrefix, config.workRules, config.dayRetention, registry);
         Topology topology = EventCountTopology.build(builder, config);
         this.streams = new KafkaStreams(topology, properties(config));
         this.metrics = new KafkaStreamsMetrics(streams);

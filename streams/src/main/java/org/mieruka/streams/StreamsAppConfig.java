@@ -34,6 +34,7 @@ public final class StreamsAppConfig {
     public static final String ACTIVITY_TAIL = "activity.tail-minutes";
     public static final String WORK_START = "working-hours.start";
     public static final String WORK_END = "working-hours.end";
+    public static final String DAY_RETENTION = "metrics.day-retention-days";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -52,6 +53,7 @@ public final class StreamsAppConfig {
     public final AttributeAllowList allowList;
     public final Duration latenessGrace;
     public final WorkRules workRules;
+    public final Duration dayRetention;
 
     public StreamsAppConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
@@ -64,6 +66,7 @@ public final class StreamsAppConfig {
         commitInterval = Duration.ofMillis((Long) v.get(COMMIT_INTERVAL));
         metricsPort = (Integer) v.get(CommonSettings.METRICS_PORT);
         latenessGrace = Duration.ofDays((Integer) v.get(LATENESS_GRACE));
+        dayRetention = Duration.ofDays((Integer) v.get(DAY_RETENTION));
         List<String> problems = new ArrayList<>();
         LocalTime start = time(WORK_START, (String) v.get(WORK_START), problems);
         LocalTime end = time(WORK_END, (String) v.get(WORK_END), problems);
@@ -155,6 +158,10 @@ public final class StreamsAppConfig {
                 .define(ACTIVITY_TAIL, Type.INT, 5, ConfigDef.Range.between(0, 240), Importance.MEDIUM,
                         "activity.tail of metrics.md §1, in minutes: the credit of a non-meeting event with no next "
                                 + "event within the gap.")
+                .define(DAY_RETENTION, Type.INT, 400, ConfigDef.Range.between(30, 3660), Importance.MEDIUM,
+                        "How many days the workload stage keeps each employee-day's events, counted back from the "
+                                + "newest date it has seen. A work-mode report for an older day finds nothing left to "
+                                + "update (docs/streams.md).")
                 .define(WORK_START, Type.STRING, "08:30", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         "Start of working hours on working days (local time, inclusive); credit outside working "
                                 + "hours is after-hours credit (metrics.md §2).")

@@ -84,7 +84,7 @@ class MetricsTopologyTest {
         PrivacyTopology.build(builder, PREFIX, keys, SOURCES, TOKYO, Duration.ofDays(14), registry);
         WorkRules rules = new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5), LocalTime.of(8, 30),
                 LocalTime.of(17, 15), CityCalendar.standard()::isWorkingDay);
-        MetricsTopology.build(builder, PREFIX, rules, registry);
+        MetricsTopology.build(builder, PREFIX, rules, Duration.ofDays(30), registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -397,6 +397,23 @@ class MetricsTopologyTest {
         }
         int r = sum % 11;
         return r <= 1 ? 0 : 11 - r;
+    }
+
+    @Test
+    void shouldForgetDaysPastTheRetentionSoAReportForThemChangesNothing() {
+        send(doc("E1", "2026-01-06T09:00"));
+        send(doc("E1", "2026-01-20T09:00"));
+        send(doc("E1", "2026-02-10T09:00")); // 35 days after 01-06: that day is past the 30-day retention
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        EmployeeDay forgotten = day("E1", "2026-01-06");
+        EmployeeDay kept = day("E1", "2026-01-20");
+
+        send(report("E1", "2026-01-06", Location.HOME, "2026-02-10T10:00"));
+        send(report("E1", "2026-01-20", Location.HOME, "2026-02-10T10:00"));
+
+        assertThat(day("E1", "2026-01-06")).isEqualTo(forgotten);
+        assertThat(day("E1", "2026-01-20").getWorkMode()).isEqualTo("HOME");
+        assertThat(day("E1", "2026-01-20").getVersion()).isGreaterThan(kept.getVersion());
     }
 
     // ---- §3 cases through the topology --------------------------------------------------------

@@ -2,6 +2,7 @@ package org.mieruka.streams.workload;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,7 +35,10 @@ import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
  */
 public final class EmployeeStage implements Processor<String, EmployeeInput, String, SpecificRecord> {
 
-    /** pseudonym/date (YYYY-MM-DD) → {@link DayState}. */
+    /**
+     * date (YYYY-MM-DD)/pseudonym → {@link DayState}. Date first, so days past the retention are
+     * one range from the start of the store.
+     */
     public static final String DAYS_STORE = "metrics-employee-days";
     /** pseudonym → the employee's directory rows. */
     public static final String DIRECTORY_STORE = "metrics-employee-directory";
@@ -45,6 +50,9 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, DayState> days;
     private KeyValueStore<String, EmployeeDirectory> directories;
+    private final long retentionDays;
+    /** The newest date of a stored day in this task; read from the store when the task starts. */
+    private LocalDate newestDate;
 
     /** The stage's meters, shared by every task. */
     public static final class Counters {
@@ -52,6 +60,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         final Counter credits;
         final Counter employeeDays;
         final Counter unreadableReports;
+        final Counter forgotten;
 
         public Counters(MeterRegistry registry) {
             recomputed = Counter.builder("mieruka.streams.workload.days.recomputed")
@@ -63,11 +72,18 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
                     .description("Records emitted by the workload stage (new or changed)").register(registry);
             unreadableReports = Counter.builder("mieruka.streams.workload.reports.unreadable")
                     .description("Work-mode reports whose attributes.date is no date, left out").register(registry);
+            forgotten = Counter.builder("mieruka.streams.workload.days.forgotten")
+                    .description("Employee-days deleted from the store after the retention").register(registry);
         }
     }
 
-    public EmployeeStage(WorkRules rules, Counters counters) {
+    /**
+     * @param retention how long after a date (counted from the newest date this task has seen) its
+     *                  employee-days are kept: a work-mode report for an older day finds nothing to update
+     */
+    public EmployeeStage(WorkRules rules, Duration retention, Counters counters) {
         this.rules = rules;
+        this.retentionDays = Math.max(1, retention.toDays());
         this.calculator = new WorkCreditCalculator(rules);
         this.counters = counters;
     }
@@ -87,6 +103,28 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         this.context = context;
         this.days = context.getStateStore(DAYS_STORE);
         this.directories = context.getStateStore(DIRECTORY_STORE);
+        try (KeyValueIterator<String, DayState> last = days.reverseAll()) {
+            newestDate = last.hasNext() ? LocalDate.parse(last.next().key.substring(0, DATE_LENGTH)) : null;
+        }
+        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOldDays());
+    }
+
+    /** Deletes the days more than the retention before the newest date seen. */
+    void forgetOldDays() {
+        if (newestDate == null) {
+            return;
+        }
+        String end = newestDate.minusDays(retentionDays).toString();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, DayState> stored = days.range(null, end)) {
+            stored.forEachRemaining(kv -> {
+                if (kv.key.compareTo(end) < 0) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(days::delete);
+        counters.forgotten.increment(old.size());
     }
 
     @Override
@@ -124,6 +162,9 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             return;
         }
         LocalDate date = rules.date(activity.occurredAt());
+        if (newestDate == null || date.isAfter(newestDate)) {
+            newestDate = date;
+        }
         DayState state = load(pseudonym, date);
         state.put(activity);
         days.put(key(pseudonym, date), state);
@@ -152,12 +193,13 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             directory.put(row);
         }
         directories.put(pseudonym, directory);
-        List<LocalDate> affected = new ArrayList<>();
-        try (KeyValueIterator<String, DayState> stored = days.range(key(pseudonym, validFrom),
-                pseudonym + "/9999-12-31")) {
-            stored.forEachRemaining(kv -> affected.add(LocalDate.parse(kv.key.substring(pseudonym.length() + 1))));
+        if (newestDate == null) {
+            return;
         }
-        for (LocalDate date : affected) {
+        // Point lookups per date: at most the retention's number of days, most of them absent.
+        LocalDate oldest = newestDate.minusDays(retentionDays);
+        for (LocalDate date = validFrom.isBefore(oldest) ? oldest : validFrom; !date.isAfter(newestDate);
+             date = date.plusDays(1)) {
             recompute(pseudonym, date, directory, timestamp);
         }
     }
@@ -198,7 +240,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         }
         if (figures.dayFingerprint() != state.emittedDay) {
             state.emittedDay = figures.dayFingerprint();
-            changed.add(KeyValue.pair(key(pseudonym, date), figures.day()));
+            changed.add(KeyValue.pair(pseudonym + "/" + date, figures.day()));
         }
         if (changed.isEmpty()) {
             return;
@@ -231,7 +273,9 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         return directory == null ? EmployeeDirectory.empty() : directory;
     }
 
+    private static final int DATE_LENGTH = 10;
+
     static String key(String pseudonym, LocalDate date) {
-        return pseudonym + "/" + date;
+        return date + "/" + pseudonym;
     }
 }

@@ -85,7 +85,7 @@ class GroundTruthTest {
         StreamsBuilder builder = new StreamsBuilder();
         PrivacyTopology.build(builder, PREFIX, keys, simulatorSources(), TOKYO, Duration.ofDays(14), registry);
         MetricsTopology.build(builder, PREFIX, new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5),
-                LocalTime.of(8, 30), LocalTime.of(17, 15), city.calendar()::isWorkingDay), registry);
+                LocalTime.of(8, 30), LocalTime.of(17, 15), city.calendar()::isWorkingDay), Duration.ofDays(400), registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ground-truth");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
