@@ -74,21 +74,12 @@ class MetricsTopologyTest {
     private PseudonymKeys keys;
     private int sequence;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     @BeforeEach
     void start() {
-        List<String> problems = new ArrayList<>();
-        keys = PseudonymKeys.parse("k1=" + KEY, "", problems);
-        assertThat(problems).isEmpty();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        StreamsBuilder builder = new StreamsBuilder();
-        PrivacyTopology.build(builder, PREFIX, keys, SOURCES, TOKYO, Duration.ofDays(14), registry);
-        WorkRules rules = new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5), LocalTime.of(8, 30),
-                LocalTime.of(17, 15), CityCalendar.standard()::isWorkingDay);
-        MetricsTopology.build(builder, PREFIX, rules, Duration.ofDays(30), registry);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = driver("metrics-test", Instant.now());
         raw = driver.createInputTopic(TopicCatalog.RAW_EVENTS.name(PREFIX), new ByteArraySerializer(),
                 new ByteArraySerializer());
         directory = driver.createInputTopic(TopicCatalog.DIRECTORY.name(PREFIX), new ByteArraySerializer(),
@@ -101,6 +92,24 @@ class MetricsTopologyTest {
                 Serdes.workCase().deserializer());
         deadLetters = driver.createOutputTopic(TopicCatalog.DEAD_LETTER.name(PREFIX), new StringDeserializer(),
                 Serdes.deadLetter().deserializer());
+    }
+
+    /** The whole topology with its own state, its wall clock starting at {@code wallClock}. */
+    private TopologyTestDriver driver(String applicationId, Instant wallClock) {
+        List<String> problems = new ArrayList<>();
+        keys = PseudonymKeys.parse("k1=" + KEY, "", problems);
+        assertThat(problems).isEmpty();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StreamsBuilder builder = new StreamsBuilder();
+        PrivacyTopology.build(builder, PREFIX, keys, SOURCES, TOKYO, Duration.ofDays(14), registry);
+        WorkRules rules = new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5), LocalTime.of(8, 30),
+                LocalTime.of(17, 15), CityCalendar.standard()::isWorkingDay);
+        MetricsTopology.build(builder, PREFIX, rules, Duration.ofDays(30), registry);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(applicationId).toString());
+        return new TopologyTestDriver(builder.build(), props, wallClock);
     }
 
     @AfterEach
@@ -414,6 +423,24 @@ class MetricsTopologyTest {
         assertThat(day("E1", "2026-01-06")).isEqualTo(forgotten);
         assertThat(day("E1", "2026-01-20").getWorkMode()).isEqualTo("HOME");
         assertThat(day("E1", "2026-01-20").getVersion()).isGreaterThan(kept.getVersion());
+    }
+
+    @Test
+    void shouldVersionAReprocessingFromScratchAboveEverythingTheEarlierRunWrote() {
+        WorkEvent event = send(doc("E1", "2026-04-06T09:00"));
+        send(doc("E1", "2026-04-06T09:05"));
+        long earlier = credit(event).getVersion();
+        TopologyTestDriver reprocessing = driver("metrics-test-reset", Instant.now().plusSeconds(60));
+        try {
+            TestOutputTopic<String, EventCredit> out = reprocessing.createOutputTopic(
+                    TopicCatalog.EVENT_CREDITS.name(PREFIX), new StringDeserializer(), Serdes.eventCredit().deserializer());
+            reprocessing.createInputTopic(TopicCatalog.RAW_EVENTS.name(PREFIX), new ByteArraySerializer(),
+                    new ByteArraySerializer()).pipeInput("docs-m365/e1".getBytes(), Serdes.workEvent().encode(event));
+
+            assertThat(out.readValue().getVersion()).isGreaterThan(earlier);
+        } finally {
+            reprocessing.close();
+        }
     }
 
     // ---- §3 cases through the topology --------------------------------------------------------

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.WorkCase;
+import org.mieruka.streams.workload.RecordVersion;
 
 /**
  * The case stage (metrics.md §3). Input: WORKFLOW events, deduplicated upstream, keyed by case
@@ -100,7 +101,8 @@ public final class CaseStage implements Processor<String, PseudonymousEvent, Str
             updated.increment();
         }
 
-        WorkCase workCase = CaseAssembler.assemble(state.events(), state.nextVersion());
+        WorkCase workCase = CaseAssembler.assemble(state.events(),
+                state.nextVersion(RecordVersion.floor(context.currentSystemTimeMs())));
         context.forward(record.withKey(key).withValue(CaseOutput.ofCase(key, workCase)));
         cases.put(key, state);
     }

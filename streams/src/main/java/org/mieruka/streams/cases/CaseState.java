@@ -30,9 +30,14 @@ public final class CaseState {
         return version;
     }
 
-    /** The version of the next WorkCase: one more than the last. */
-    public long nextVersion() {
-        return ++version;
+    /**
+     * The version of the next WorkCase: above the last, and at least {@code floor} (see
+     * {@link org.mieruka.streams.workload.RecordVersion}), so that reprocessing from scratch
+     * supersedes what an earlier run wrote.
+     */
+    public long nextVersion(long floor) {
+        version = Math.max(version + 1, floor);
+        return version;
     }
 
     /** The process last resolved, null when no event of the case carries one. */

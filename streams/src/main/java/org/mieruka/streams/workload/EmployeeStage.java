@@ -210,18 +210,18 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             return;
         }
         counters.recomputed.increment();
-        List<Activity> context = new ArrayList<>(state.activities);
+        List<Activity> neighbourhood = new ArrayList<>(state.activities);
         DayState before = days.get(key(pseudonym, date.minusDays(1)));
         DayState after = days.get(key(pseudonym, date.plusDays(1)));
         if (before != null) {
-            context.addAll(before.activities);
+            neighbourhood.addAll(before.activities);
         }
         if (after != null) {
-            context.addAll(after.activities);
+            neighbourhood.addAll(after.activities);
         }
-        context.sort(Activity.ORDER);
+        neighbourhood.sort(Activity.ORDER);
         List<Credited> ofDay = new ArrayList<>(state.activities.size());
-        for (Credited credited : calculator.credit(context)) {
+        for (Credited credited : calculator.credit(neighbourhood)) {
             if (rules.date(credited.activity().occurredAt()).equals(date)) {
                 ofDay.add(credited);
             }
@@ -245,7 +245,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         if (changed.isEmpty()) {
             return;
         }
-        state.version++;
+        state.version = Math.max(state.version + 1, RecordVersion.floor(context.currentSystemTimeMs()));
         for (KeyValue<String, SpecificRecord> out : changed) {
             if (out.value instanceof EventCredit credit) {
                 credit.setVersion(state.version);
@@ -254,13 +254,9 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
                 day.setVersion(state.version);
                 counters.employeeDays.increment();
             }
-            context().forward(new Record<>(out.key, out.value, timestamp));
+            context.forward(new Record<>(out.key, out.value, timestamp));
         }
         days.put(key(pseudonym, date), state);
-    }
-
-    private ProcessorContext<String, SpecificRecord> context() {
-        return context;
     }
 
     private DayState load(String pseudonym, LocalDate date) {

@@ -87,7 +87,8 @@ class CaseStageTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // One state directory per driver: two may be open at once, and other builds share /tmp.
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(builder.build(), props);
+        // Wall clock at the epoch: versions are then 1, 2, 3 … (RecordVersion.floor is 0).
+        return new TopologyTestDriver(builder.build(), props, java.time.Instant.EPOCH);
     }
 
     /** Tokyo local time in April 2026, e.g. "04-06T09:00". */
