@@ -61,12 +61,13 @@ public final class EventCountTopology {
                     .setKind(event.getKind().name())
                     .setEventDate(localDate(event, config))
                     .setEvents(1)
-                    .setVersion(1)
+                    .setVersion(org.mieruka.streams.workload.RecordVersion.floor(System.currentTimeMillis()))
                     .build();
         }
         return EventCount.newBuilder(current)
                 .setEvents(current.getEvents() + 1)
-                .setVersion(current.getVersion() + 1)
+                .setVersion(Math.max(current.getVersion() + 1,
+                        org.mieruka.streams.workload.RecordVersion.floor(System.currentTimeMillis())))
                 .build();
     }
 }

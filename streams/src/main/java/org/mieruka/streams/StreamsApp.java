@@ -76,6 +76,8 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval.toMillis());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StateMemory.class);
+        props.put(StateMemory.BUDGET_BYTES, Long.toString(config.stateMemoryBytes));
         // An undecodable input record is logged (topic/partition/offset, never its bytes) and counted in
         // the dropped-records metric instead of stopping every metric of the city.
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -35,6 +35,7 @@ public final class StreamsAppConfig {
     public static final String WORK_START = "working-hours.start";
     public static final String WORK_END = "working-hours.end";
     public static final String DAY_RETENTION = "metrics.day-retention-days";
+    public static final String STATE_MEMORY = "streams.state-memory-mb";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -54,6 +55,7 @@ public final class StreamsAppConfig {
     public final Duration latenessGrace;
     public final WorkRules workRules;
     public final Duration dayRetention;
+    public final long stateMemoryBytes;
 
     public StreamsAppConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
@@ -67,6 +69,7 @@ public final class StreamsAppConfig {
         metricsPort = (Integer) v.get(CommonSettings.METRICS_PORT);
         latenessGrace = Duration.ofDays((Integer) v.get(LATENESS_GRACE));
         dayRetention = Duration.ofDays((Integer) v.get(DAY_RETENTION));
+        stateMemoryBytes = ((Integer) v.get(STATE_MEMORY)).longValue() << 20;
         List<String> problems = new ArrayList<>();
         LocalTime start = time(WORK_START, (String) v.get(WORK_START), problems);
         LocalTime end = time(WORK_END, (String) v.get(WORK_END), problems);
@@ -158,6 +161,9 @@ public final class StreamsAppConfig {
                 .define(ACTIVITY_TAIL, Type.INT, 5, ConfigDef.Range.between(0, 240), Importance.MEDIUM,
                         "activity.tail of metrics.md §1, in minutes: the credit of a non-meeting event with no next "
                                 + "event within the gap.")
+                .define(STATE_MEMORY, Type.INT, 256, ConfigDef.Range.between(16, 65_536), Importance.MEDIUM,
+                        "Off-heap memory (MiB) shared by all RocksDB state stores of the process: block cache and "
+                                + "write buffers together (docs/streams.md).")
                 .define(DAY_RETENTION, Type.INT, 400, ConfigDef.Range.between(30, 3660), Importance.MEDIUM,
                         "How many days the workload stage keeps each employee-day's events, counted back from the "
                                 + "newest date it has seen. A work-mode report for an older day finds nothing left to "
