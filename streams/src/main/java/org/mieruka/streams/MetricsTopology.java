@@ -50,6 +50,10 @@ public final class MetricsTopology {
         builder.addStateStore(CaseStage.storeBuilder());
         builder.addStateStore(EmployeeStage.daysStore());
         builder.addStateStore(EmployeeStage.directoryStore());
+        builder.addGlobalStore(EmployeeStage.calendarStore(), TopicCatalog.CALENDAR.name(prefix),
+                Consumed.with(Serdes.String(), org.mieruka.schemas.serde.Serdes.calendarDay())
+                        .withName("metrics-calendar-entries"),
+                CalendarLoader::new);
 
         KStream<String, PseudonymousEvent> events = builder.stream(TopicCatalog.PSEUDONYMOUS_EVENTS.name(prefix),
                         Consumed.with(Serdes.String(), eventSerde).withName("metrics-pseudonymous-events"))
@@ -102,6 +106,30 @@ public final class MetricsTopology {
                 .mapValues(record -> (EmployeeDay) record, Named.as("metrics-day-record"))
                 .to(TopicCatalog.EMPLOYEE_DAYS.name(prefix), Produced.with(Serdes.String(),
                         org.mieruka.schemas.serde.Serdes.employeeDay()).withName("metrics-employee-days-out"));
+    }
+
+    /** Keeps the global calendar store equal to the calendar topic (a tombstone removes an entry). */
+    static final class CalendarLoader implements org.apache.kafka.streams.processor.api.Processor<String,
+            org.mieruka.schemas.reference.CalendarDay, Void, Void> {
+        private org.apache.kafka.streams.state.KeyValueStore<String, org.mieruka.schemas.reference.CalendarDay> store;
+
+        @Override
+        public void init(org.apache.kafka.streams.processor.api.ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(EmployeeStage.CALENDAR_STORE);
+        }
+
+        @Override
+        public void process(org.apache.kafka.streams.processor.api.Record<String,
+                org.mieruka.schemas.reference.CalendarDay> record) {
+            if (record.key() == null) {
+                return;
+            }
+            if (record.value() == null) {
+                store.delete(record.key());
+            } else {
+                store.put(record.value().getDate().toString(), record.value());
+            }
+        }
     }
 
     /** Partitions "pseudonym/…" keys as the producer partitions the bare pseudonym (murmur2 of its UTF-8). */

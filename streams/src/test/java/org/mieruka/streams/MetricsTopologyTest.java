@@ -250,6 +250,28 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void shouldFollowTheCitysCalendarEntriesOverTheWeeklyAndNationalRules() {
+        TestInputTopic<byte[], byte[]> calendar = driver.createInputTopic(TopicCatalog.CALENDAR.name(PREFIX),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        calendar.pipeInput("2026-04-08".getBytes(), Serdes.calendarDay().encode(org.mieruka.schemas.reference.CalendarDay
+                .newBuilder().setDate(LocalDate.parse("2026-04-08")).setNonWorking(true)
+                .setDayType(org.mieruka.schemas.reference.DayType.CITY_CLOSING).setNameJa("臨時閉庁").setNameEn("Closed")
+                .build()));
+        calendar.pipeInput("2026-04-11".getBytes(), Serdes.calendarDay().encode(org.mieruka.schemas.reference.CalendarDay
+                .newBuilder().setDate(LocalDate.parse("2026-04-11")).setNonWorking(false)
+                .setDayType(org.mieruka.schemas.reference.DayType.WORKING_EXCEPTION).setNameJa("土曜開庁")
+                .setNameEn("Saturday opening").build()));
+
+        WorkEvent closedWednesday = send(doc("E1", "2026-04-08T10:00"));
+        WorkEvent openSaturday = send(doc("E1", "2026-04-11T10:00"));
+        WorkEvent plainSunday = send(doc("E1", "2026-04-12T10:00"));
+
+        assertThat(credit(closedWednesday).getAfterHoursMs()).isEqualTo(5 * MIN);
+        assertThat(credit(openSaturday).getAfterHoursMs()).isZero();
+        assertThat(credit(plainSunday).getAfterHoursMs()).isEqualTo(5 * MIN);
+    }
+
+    @Test
     void shouldGiveTheWholeCreditToTheDateOfOccurredAtAcrossMidnight() {
         WorkEvent late = send(doc("E1", "2026-04-06T23:58"));
         WorkEvent next = send(doc("E1", "2026-04-07T00:06"));

@@ -22,6 +22,10 @@ public final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamsAppConfig settings = StreamsAppConfig.load(config.file(), System.getenv(), Map.of());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Heap and GC beside the Streams metrics: state lives off-heap, so a growing heap is a signal.
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
         Shutdown shutdown = new Shutdown();
         try (StreamsApp app = new StreamsApp(settings, registry);
              MetricsServer metrics = new MetricsServer("0.0.0.0", settings.metricsPort, registry,

@@ -23,6 +23,7 @@ import org.mieruka.schemas.event.Location;
 import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.EmployeeDay;
 import org.mieruka.schemas.metric.EventCredit;
+import org.mieruka.schemas.reference.CalendarDay;
 import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 
 /**
@@ -43,7 +44,10 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     /** pseudonym → the employee's directory rows. */
     public static final String DIRECTORY_STORE = "metrics-employee-directory";
 
-    private final WorkCreditCalculator calculator;
+    /** date (YYYY-MM-DD) → the city calendar's explicit entry: a global store of reference.calendar. */
+    public static final String CALENDAR_STORE = "metrics-calendar";
+
+    private WorkCreditCalculator calculator;
     private final EmployeeDayAssembler assembler = new EmployeeDayAssembler();
     private final WorkRules rules;
     private final Counters counters;
@@ -84,13 +88,18 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     public EmployeeStage(WorkRules rules, Duration retention, Counters counters) {
         this.rules = rules;
         this.retentionDays = Math.max(1, retention.toDays());
-        this.calculator = new WorkCreditCalculator(rules);
         this.counters = counters;
     }
 
     public static StoreBuilder<KeyValueStore<String, DayState>> daysStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS_STORE), Serdes.String(),
                 new DayStateSerde());
+    }
+
+    /** Global stores are restored from their topic, so they keep no changelog. */
+    public static StoreBuilder<KeyValueStore<String, CalendarDay>> calendarStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR_STORE), Serdes.String(),
+                org.mieruka.schemas.serde.Serdes.calendarDay()).withLoggingDisabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, EmployeeDirectory>> directoryStore() {
@@ -103,6 +112,12 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         this.context = context;
         this.days = context.getStateStore(DAYS_STORE);
         this.directories = context.getStateStore(DIRECTORY_STORE);
+        KeyValueStore<String, CalendarDay> calendar = context.getStateStore(CALENDAR_STORE);
+        // An explicit entry (a Saturday opening, an extra closing day) overrides the weekly and national rules.
+        this.calculator = new WorkCreditCalculator(rules.withWorkingDay(date -> {
+            CalendarDay entry = calendar.get(date.toString());
+            return entry != null ? !entry.getNonWorking() : rules.workingDay().test(date);
+        }));
         try (KeyValueIterator<String, DayState> last = days.reverseAll()) {
             newestDate = last.hasNext() ? LocalDate.parse(last.next().key.substring(0, DATE_LENGTH)) : null;
         }

@@ -19,6 +19,11 @@ import java.util.function.Predicate;
 public record WorkRules(ZoneId zone, Duration gap, Duration tail, LocalTime workStart, LocalTime workEnd,
                         Predicate<LocalDate> workingDay) {
 
+    /** The same rules with another calendar. */
+    public WorkRules withWorkingDay(Predicate<LocalDate> calendar) {
+        return new WorkRules(zone, gap, tail, workStart, workEnd, calendar);
+    }
+
     public LocalDate date(long epochMillis) {
         return java.time.Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
     }
