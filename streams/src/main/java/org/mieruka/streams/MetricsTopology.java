@@ -20,6 +20,8 @@ import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.EmployeeDay;
 import org.mieruka.schemas.metric.EventCredit;
 import org.mieruka.schemas.metric.WorkCase;
+import org.mieruka.schemas.reference.OrgUnit;
+import org.mieruka.schemas.reference.ProcessDefinition;
 import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 import org.mieruka.schemas.serde.SingleObjectSerde;
 import org.mieruka.schemas.topic.TopicCatalog;
@@ -50,10 +52,12 @@ public final class MetricsTopology {
         builder.addStateStore(CaseStage.storeBuilder());
         builder.addStateStore(EmployeeStage.daysStore());
         builder.addStateStore(EmployeeStage.directoryStore());
-        builder.addGlobalStore(EmployeeStage.calendarStore(), TopicCatalog.CALENDAR.name(prefix),
-                Consumed.with(Serdes.String(), org.mieruka.schemas.serde.Serdes.calendarDay())
-                        .withName("metrics-calendar-entries"),
-                CalendarLoader::new);
+        addReference(builder, EmployeeStage.CALENDAR_STORE, TopicCatalog.CALENDAR.name(prefix),
+                org.mieruka.schemas.serde.Serdes.calendarDay(), day -> day.getDate().toString());
+        addReference(builder, EmployeeStage.PROCESSES_STORE, TopicCatalog.PROCESSES.name(prefix),
+                org.mieruka.schemas.serde.Serdes.processDefinition(), ProcessDefinition::getProcessCode);
+        addReference(builder, EmployeeStage.ORG_UNITS_STORE, TopicCatalog.ORG_UNITS.name(prefix),
+                org.mieruka.schemas.serde.Serdes.orgUnit(), OrgUnit::getCode);
 
         KStream<String, PseudonymousEvent> events = builder.stream(TopicCatalog.PSEUDONYMOUS_EVENTS.name(prefix),
                         Consumed.with(Serdes.String(), eventSerde).withName("metrics-pseudonymous-events"))
@@ -108,26 +112,38 @@ public final class MetricsTopology {
                         org.mieruka.schemas.serde.Serdes.employeeDay()).withName("metrics-employee-days-out"));
     }
 
-    /** Keeps the global calendar store equal to the calendar topic (a tombstone removes an entry). */
-    static final class CalendarLoader implements org.apache.kafka.streams.processor.api.Processor<String,
-            org.mieruka.schemas.reference.CalendarDay, Void, Void> {
-        private org.apache.kafka.streams.state.KeyValueStore<String, org.mieruka.schemas.reference.CalendarDay> store;
+    /** A reference topic as a global store every task reads, keyed by the record's own code. */
+    private static <V extends org.apache.avro.specific.SpecificRecord> void addReference(
+            StreamsBuilder builder, String store, String topic, SingleObjectSerde<V> serde,
+            java.util.function.Function<V, String> code) {
+        builder.addGlobalStore(EmployeeStage.referenceStore(store, serde), topic,
+                Consumed.with(Serdes.String(), serde).withName(store + "-entries"),
+                () -> new ReferenceLoader<>(store, code));
+    }
 
-        @Override
-        public void init(org.apache.kafka.streams.processor.api.ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(EmployeeStage.CALENDAR_STORE);
+    /** Keeps a global store equal to its compacted topic (a tombstone removes the entry of its key). */
+    static final class ReferenceLoader<V> implements org.apache.kafka.streams.processor.api.Processor<String, V,
+            Void, Void> {
+        private final String storeName;
+        private final java.util.function.Function<V, String> code;
+        private org.apache.kafka.streams.state.KeyValueStore<String, V> store;
+
+        ReferenceLoader(String storeName, java.util.function.Function<V, String> code) {
+            this.storeName = storeName;
+            this.code = code;
         }
 
         @Override
-        public void process(org.apache.kafka.streams.processor.api.Record<String,
-                org.mieruka.schemas.reference.CalendarDay> record) {
-            if (record.key() == null) {
-                return;
-            }
-            if (record.value() == null) {
+        public void init(org.apache.kafka.streams.processor.api.ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(org.apache.kafka.streams.processor.api.Record<String, V> record) {
+            if (record.value() != null) {
+                store.put(code.apply(record.value()), record.value());
+            } else if (record.key() != null) {
                 store.delete(record.key());
-            } else {
-                store.put(record.value().getDate().toString(), record.value());
             }
         }
     }

@@ -72,6 +72,7 @@ class MetricsTopologyTest {
     private final Map<String, EmployeeDay> days = new LinkedHashMap<>();
     private final Map<String, WorkCase> cases = new LinkedHashMap<>();
     private PseudonymKeys keys;
+    private SimpleMeterRegistry registry;
     private int sequence;
 
     @org.junit.jupiter.api.io.TempDir
@@ -99,7 +100,7 @@ class MetricsTopologyTest {
         List<String> problems = new ArrayList<>();
         keys = PseudonymKeys.parse("k1=" + KEY, "", problems);
         assertThat(problems).isEmpty();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        registry = new SimpleMeterRegistry();
         StreamsBuilder builder = new StreamsBuilder();
         PrivacyTopology.build(builder, PREFIX, keys, SOURCES, TOKYO, Duration.ofDays(14), registry);
         WorkRules rules = new WorkRules(TOKYO, Duration.ofMinutes(15), Duration.ofMinutes(5), LocalTime.of(8, 30),
@@ -297,6 +298,47 @@ class MetricsTopologyTest {
         assertThat(credit(plain).getUnitDiffersFromDirectory()).isFalse();
         assertThat(credit(noProcess).getProcessCode()).isEqualTo("UNASSIGNED");
         assertThat(credit(noProcess).getChannel()).isEqualTo("UNASSIGNED");
+    }
+
+    @Test
+    void shouldEnrichCreditsFromTheCatalogsAndMarkCodesTheyDoNotKnow() {
+        TestInputTopic<byte[], byte[]> processes = driver.createInputTopic(TopicCatalog.PROCESSES.name(PREFIX),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        TestInputTopic<byte[], byte[]> units = driver.createInputTopic(TopicCatalog.ORG_UNITS.name(PREFIX),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        processes.pipeInput("P-JUMIN-01".getBytes(), Serdes.processDefinition().encode(
+                org.mieruka.schemas.reference.ProcessDefinition.newBuilder().setProcessCode("P-JUMIN-01")
+                        .setNameJa("転入届").setNameEn("Moving-in notification").setCategory("住民記録")
+                        .setSteps(List.of(org.mieruka.schemas.reference.ProcessStep.newBuilder().setCode("RECEIVE")
+                                .setNameJa("受付").setNameEn("Receive").build()))
+                        .setTeleworkEligibility(org.mieruka.schemas.reference.TeleworkEligibility.PARTIAL)
+                        .setPersonalDataLevel(org.mieruka.schemas.reference.PersonalDataLevel.MY_NUMBER).build()));
+        units.pipeInput("SHIMIN".getBytes(), Serdes.orgUnit().encode(org.mieruka.schemas.reference.OrgUnit.newBuilder()
+                .setCode("SHIMIN").setNameJa("市民課").setNameEn("Citizens Division").build()));
+
+        WorkEvent known = send(step("E1", "c-9", "step_completed", "RECEIVE", "2026-04-06T09:00")
+                .setProcessCode("P-JUMIN-01").setOrgUnit("SHIMIN"));
+        WorkEvent unknownStep = send(step("E1", "c-9", "step_completed", "STAMP", "2026-04-06T09:30")
+                .setProcessCode("P-JUMIN-01").setOrgUnit("SHIMIN"));
+        WorkEvent unknown = send(doc("E1", "2026-04-06T10:00").setProcessCode("P-NEW-99").setOrgUnit("NEW-UNIT"));
+
+        assertThat(credit(known).getProcessCatalogued()).isTrue();
+        assertThat(credit(known).getProcessCategory()).isEqualTo("住民記録");
+        assertThat(credit(known).getTeleworkEligibility()).isEqualTo("PARTIAL");
+        assertThat(credit(known).getPersonalDataLevel()).isEqualTo("MY_NUMBER");
+        assertThat(credit(known).getOrgUnitCatalogued()).isTrue();
+        assertThat(credit(known).getStepCatalogued()).isTrue();
+        assertThat(credit(unknownStep).getStepCatalogued()).isFalse();
+        assertThat(credit(unknown).getProcessCode()).isEqualTo("P-NEW-99");
+        assertThat(credit(unknown).getProcessCatalogued()).isFalse();
+        assertThat(credit(unknown).getOrgUnitCatalogued()).isFalse();
+        assertThat(credit(unknown).getStepCatalogued()).isNull();
+        assertThat(registry.find("mieruka.streams.workload.uncatalogued").tag("dimension", "process").counter()
+                .count()).isEqualTo(1);
+        assertThat(registry.find("mieruka.streams.workload.uncatalogued").tag("dimension", "step").counter()
+                .count()).isEqualTo(1);
+        assertThat(registry.find("mieruka.streams.workload.uncatalogued").tag("dimension", "org_unit").counter()
+                .count()).isEqualTo(1);
     }
 
     // ---- §2 employee-days ---------------------------------------------------------------------

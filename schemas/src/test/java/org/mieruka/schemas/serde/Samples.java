@@ -107,6 +107,8 @@ public final class Samples {
                         .setUnitDiffersFromDirectory(false).setProcessCode("P-JUMIN-01").setChannel("ELECTRONIC")
                         .setObjectId("case-9").setStep("CHECK").setCreditedFrom(Instant.parse("2026-04-06T00:12:00Z"))
                         .setCreditedTo(Instant.parse("2026-04-06T00:20:00Z")).setCreditMs(480_000L).setAfterHoursMs(0L)
+                        .setOrgUnitCatalogued(true).setProcessCatalogued(true).setProcessCategory("住民記録")
+                        .setTeleworkEligibility("PARTIAL").setPersonalDataLevel("MY_NUMBER").setStepCatalogued(true)
                         .setDayOrgUnit("SHIMIN").setWorkMode("HOME").setVersion(2).build(),
                 org.mieruka.schemas.metric.EmployeeDay.newBuilder()
                         .setEmployeePseudonym("0123456789abcdef0123456789abcdef").setPseudonymKey("k1")

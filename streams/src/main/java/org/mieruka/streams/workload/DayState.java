@@ -31,15 +31,19 @@ final class DayState {
         this.emittedCredits = emittedCredits;
     }
 
-    /** Adds the event, or replaces the one with its (source_system, event_id): an update from upstream. */
-    void put(Activity activity) {
+    /**
+     * Adds the event, or replaces the one with its (source_system, event_id): an update from
+     * upstream. Returns whether it was new.
+     */
+    boolean put(Activity activity) {
         for (int i = 0; i < activities.size(); i++) {
             if (activities.get(i).sameEvent(activity)) {
                 activities.set(i, activity);
-                return;
+                return false;
             }
         }
         activities.add(activity);
+        return true;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
 import org.mieruka.schemas.metric.EmployeeDay;
 import org.mieruka.schemas.metric.EventCredit;
+import org.mieruka.schemas.reference.ProcessDefinition;
 
 /**
  * One employee-day (metrics.md §2) and the attributed credits of its events (§1), from the day's
@@ -29,7 +30,7 @@ final class EmployeeDayAssembler {
     }
 
     DayFigures assemble(String pseudonym, LocalDate date, List<Credited> credited, Activity report,
-                        EmployeeDirectory directory) {
+                        EmployeeDirectory directory, ReferenceCatalog catalog) {
         String directoryUnit = directory.unit(date);
         String dayUnit = directoryUnit == null ? UNASSIGNED : directoryUnit;
         Map<Location, Integer> locations = new EnumMap<>(Location.class);
@@ -93,6 +94,14 @@ final class EmployeeDayAssembler {
             boolean differs = a.orgUnit() != null && !a.orgUnit().equals(directoryUnit);
             String process = a.processCode() == null ? UNASSIGNED : a.processCode();
             String channel = a.channel() == null ? UNASSIGNED : a.channel().name();
+            ProcessDefinition definition = catalog.process(process);
+            boolean unitCatalogued = catalog.hasOrgUnit(unit);
+            String category = definition == null ? null : definition.getCategory();
+            String eligibility = definition == null || definition.getTeleworkEligibility() == null ? null
+                    : definition.getTeleworkEligibility().name();
+            String personalData = definition == null || definition.getPersonalDataLevel() == null ? null
+                    : definition.getPersonalDataLevel().name();
+            Boolean stepCatalogued = a.step() == null ? null : ReferenceCatalog.hasStep(definition, a.step());
             credits.add(EventCredit.newBuilder().setSourceSystem(a.sourceSystem()).setEventId(a.eventId())
                     .setEmployeePseudonym(pseudonym).setPseudonymKey(a.pseudonymKey()).setEventDate(date)
                     .setOccurredAt(Instant.ofEpochMilli(a.occurredAt())).setKind(a.kind().name()).setAction(a.action())
@@ -100,12 +109,16 @@ final class EmployeeDayAssembler {
                     .setObjectId(a.objectId()).setStep(a.step())
                     .setCreditedFrom(Instant.ofEpochMilli(c.interval().start()))
                     .setCreditedTo(Instant.ofEpochMilli(c.interval().end())).setCreditMs(c.credit())
-                    .setAfterHoursMs(c.afterHours()).setDayOrgUnit(dayUnit).setWorkMode(mode.name()).setVersion(0)
+                    .setAfterHoursMs(c.afterHours()).setOrgUnitCatalogued(unitCatalogued)
+                    .setProcessCatalogued(definition != null).setProcessCategory(category)
+                    .setTeleworkEligibility(eligibility).setPersonalDataLevel(personalData)
+                    .setStepCatalogued(stepCatalogued).setDayOrgUnit(dayUnit).setWorkMode(mode.name()).setVersion(0)
                     .build());
             fingerprints.add(new Fingerprint().add(a.pseudonymKey()).add(a.occurredAt()).add(a.kind().name())
                     .add(a.action()).add(unit).add(differs).add(process).add(channel).add(a.objectId()).add(a.step())
                     .add(c.interval().start()).add(c.interval().end()).add(c.credit()).add(c.afterHours()).add(dayUnit)
-                    .add(mode.name()).value());
+                    .add(mode.name()).add(unitCatalogued).add(category).add(eligibility).add(personalData)
+                    .add(String.valueOf(stepCatalogued)).value());
         }
         return new DayFigures(day, dayFingerprint, credits, fingerprints);
     }

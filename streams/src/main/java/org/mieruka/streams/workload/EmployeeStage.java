@@ -24,6 +24,8 @@ import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.EmployeeDay;
 import org.mieruka.schemas.metric.EventCredit;
 import org.mieruka.schemas.reference.CalendarDay;
+import org.mieruka.schemas.reference.OrgUnit;
+import org.mieruka.schemas.reference.ProcessDefinition;
 import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 
 /**
@@ -46,8 +48,13 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
 
     /** date (YYYY-MM-DD) → the city calendar's explicit entry: a global store of reference.calendar. */
     public static final String CALENDAR_STORE = "metrics-calendar";
+    /** process_code → ProcessDefinition: a global store of reference.processes. */
+    public static final String PROCESSES_STORE = "metrics-processes";
+    /** code → OrgUnit: a global store of reference.org-units. */
+    public static final String ORG_UNITS_STORE = "metrics-org-units";
 
     private WorkCreditCalculator calculator;
+    private ReferenceCatalog catalog;
     private final EmployeeDayAssembler assembler = new EmployeeDayAssembler();
     private final WorkRules rules;
     private final Counters counters;
@@ -65,8 +72,10 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         final Counter employeeDays;
         final Counter unreadableReports;
         final Counter forgotten;
+        final MeterRegistry registry;
 
         public Counters(MeterRegistry registry) {
+            this.registry = registry;
             recomputed = Counter.builder("mieruka.streams.workload.days.recomputed")
                     .description("Employee-days recomputed after an event, report or directory change")
                     .register(registry);
@@ -85,6 +94,26 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
      * @param retention how long after a date (counted from the newest date this task has seen) its
      *                  employee-days are kept: a work-mode report for an older day finds nothing to update
      */
+    /** Counts an event's own code the catalogs do not know (dimension: process, step or org_unit). */
+    private void countUncatalogued(Activity activity) {
+        ProcessDefinition process = activity.processCode() == null ? null : catalog.process(activity.processCode());
+        if (activity.processCode() != null && process == null) {
+            uncatalogued("process");
+        }
+        if (activity.step() != null && process != null && !ReferenceCatalog.hasStep(process, activity.step())) {
+            uncatalogued("step");
+        }
+        if (activity.orgUnit() != null && !catalog.hasOrgUnit(activity.orgUnit())) {
+            uncatalogued("org_unit");
+        }
+    }
+
+    private void uncatalogued(String dimension) {
+        Counter.builder("mieruka.streams.workload.uncatalogued").tag("dimension", dimension)
+                .description("Accepted activity events whose own code is not in the reference catalogs (kept as given)")
+                .register(counters.registry).increment();
+    }
+
     public EmployeeStage(WorkRules rules, Duration retention, Counters counters) {
         this.rules = rules;
         this.retentionDays = Math.max(1, retention.toDays());
@@ -97,9 +126,10 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     }
 
     /** Global stores are restored from their topic, so they keep no changelog. */
-    public static StoreBuilder<KeyValueStore<String, CalendarDay>> calendarStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR_STORE), Serdes.String(),
-                org.mieruka.schemas.serde.Serdes.calendarDay()).withLoggingDisabled();
+    public static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>>
+            referenceStore(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
+                .withLoggingDisabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, EmployeeDirectory>> directoryStore() {
@@ -114,6 +144,19 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         this.directories = context.getStateStore(DIRECTORY_STORE);
         KeyValueStore<String, CalendarDay> calendar = context.getStateStore(CALENDAR_STORE);
         // An explicit entry (a Saturday opening, an extra closing day) overrides the weekly and national rules.
+        KeyValueStore<String, ProcessDefinition> processes = context.getStateStore(PROCESSES_STORE);
+        KeyValueStore<String, OrgUnit> orgUnits = context.getStateStore(ORG_UNITS_STORE);
+        this.catalog = new ReferenceCatalog() {
+            @Override
+            public ProcessDefinition process(String processCode) {
+                return processes.get(processCode);
+            }
+
+            @Override
+            public boolean hasOrgUnit(String code) {
+                return orgUnits.get(code) != null;
+            }
+        };
         this.calculator = new WorkCreditCalculator(rules.withWorkingDay(date -> {
             CalendarDay entry = calendar.get(date.toString());
             return entry != null ? !entry.getNonWorking() : rules.workingDay().test(date);
@@ -181,7 +224,9 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             newestDate = date;
         }
         DayState state = load(pseudonym, date);
-        state.put(activity);
+        if (state.put(activity)) {
+            countUncatalogued(activity);
+        }
         days.put(key(pseudonym, date), state);
         EmployeeDirectory directory = directory(pseudonym);
         recompute(pseudonym, date.minusDays(1), directory, timestamp);
@@ -241,7 +286,8 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
                 ofDay.add(credited);
             }
         }
-        EmployeeDayAssembler.DayFigures figures = assembler.assemble(pseudonym, date, ofDay, state.report, directory);
+        EmployeeDayAssembler.DayFigures figures = assembler.assemble(pseudonym, date, ofDay, state.report, directory,
+                catalog);
 
         List<KeyValue<String, SpecificRecord>> changed = new ArrayList<>();
         for (int i = 0; i < figures.credits().size(); i++) {

@@ -95,6 +95,10 @@ class GroundTruthTest {
                 new ByteArraySerializer(), new ByteArraySerializer());
         TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(TopicCatalog.RAW_EVENTS.name(PREFIX),
                 new ByteArraySerializer(), new ByteArraySerializer());
+        TestInputTopic<byte[], byte[]> processes = driver.createInputTopic(TopicCatalog.PROCESSES.name(PREFIX),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        city.catalog().definitions().forEach(p -> processes.pipeInput(p.getProcessCode().getBytes(),
+                Serdes.processDefinition().encode(p)));
         for (DirectoryEntry row : city.directory()) {
             directory.pipeInput((row.getEmployee() + "/" + row.getValidFrom()).getBytes(),
                     Serdes.directoryEntry().encode(row));
@@ -156,6 +160,14 @@ class GroundTruthTest {
     void shouldEmitEveryUpdateOfAKeyWithAHigherVersion() {
         assertThat(versionProblems).isEmpty();
         assertThat(credits).isNotEmpty();
+    }
+
+    @Test
+    void shouldFindEveryProcessAndStepOfTheSimulatedCityInItsCatalog() {
+        assertThat(credits.values()).filteredOn(c -> !c.getProcessCode().equals("UNASSIGNED"))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.getProcessCatalogued()).as(c.getProcessCode()).isTrue());
+        assertThat(credits.values()).filteredOn(c -> c.getStep() != null)
+                .isNotEmpty().allSatisfy(c -> assertThat(c.getStepCatalogued()).as(c.getStep()).isTrue());
     }
 
     @Test
