@@ -25,6 +25,7 @@ import org.mieruka.schemas.reference.ProcessDefinition;
 import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
 import org.mieruka.schemas.serde.SingleObjectSerde;
 import org.mieruka.schemas.topic.TopicCatalog;
+import org.mieruka.streams.aggregate.GroupTotalsTopology;
 import org.mieruka.streams.cases.CaseOutput;
 import org.mieruka.streams.cases.CaseStage;
 import org.mieruka.streams.workload.EmployeeInput;
@@ -71,10 +72,11 @@ public final class MetricsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("metrics-workflow-by-case")
                         .withNumberOfPartitions(partitions))
                 .process(() -> new CaseStage(registry), Named.as("metrics-case-stage"), CaseStage.STORE);
-        caseOutputs.filter((key, out) -> out.workCase() != null, Named.as("metrics-case-records"))
-                .mapValues(CaseOutput::workCase, Named.as("metrics-case-record"))
-                .to(TopicCatalog.CASES.name(prefix), Produced.with(Serdes.String(),
-                        org.mieruka.schemas.serde.Serdes.workCase()).withName("metrics-cases-out"));
+        KStream<String, WorkCase> caseRecords = caseOutputs
+                .filter((key, out) -> out.workCase() != null, Named.as("metrics-case-records"))
+                .mapValues(CaseOutput::workCase, Named.as("metrics-case-record"));
+        caseRecords.to(TopicCatalog.CASES.name(prefix), Produced.with(Serdes.String(),
+                org.mieruka.schemas.serde.Serdes.workCase()).withName("metrics-cases-out"));
         KStream<String, EmployeeInput> workflowByEmployee = caseOutputs
                 .filter((key, out) -> out.event() != null, Named.as("metrics-case-events"))
                 .mapValues(CaseOutput::event, Named.as("metrics-case-event"))
@@ -102,14 +104,17 @@ public final class MetricsTopology {
                 .merge(directory, Named.as("metrics-merge-directory"))
                 .process(() -> new EmployeeStage(rules, dayRetention, counters), Named.as("metrics-workload-stage"),
                         EmployeeStage.DAYS_STORE, EmployeeStage.DIRECTORY_STORE);
-        workload.filter((key, record) -> record instanceof EventCredit, Named.as("metrics-credit-records"))
-                .mapValues(record -> (EventCredit) record, Named.as("metrics-credit-record"))
-                .to(TopicCatalog.EVENT_CREDITS.name(prefix), Produced.with(Serdes.String(),
-                        org.mieruka.schemas.serde.Serdes.eventCredit()).withName("metrics-event-credits-out"));
-        workload.filter((key, record) -> record instanceof EmployeeDay, Named.as("metrics-day-records"))
-                .mapValues(record -> (EmployeeDay) record, Named.as("metrics-day-record"))
-                .to(TopicCatalog.EMPLOYEE_DAYS.name(prefix), Produced.with(Serdes.String(),
-                        org.mieruka.schemas.serde.Serdes.employeeDay()).withName("metrics-employee-days-out"));
+        KStream<String, EventCredit> credits = workload
+                .filter((key, record) -> record instanceof EventCredit, Named.as("metrics-credit-records"))
+                .mapValues(record -> (EventCredit) record, Named.as("metrics-credit-record"));
+        credits.to(TopicCatalog.EVENT_CREDITS.name(prefix), Produced.with(Serdes.String(),
+                org.mieruka.schemas.serde.Serdes.eventCredit()).withName("metrics-event-credits-out"));
+        KStream<String, EmployeeDay> days = workload
+                .filter((key, record) -> record instanceof EmployeeDay, Named.as("metrics-day-records"))
+                .mapValues(record -> (EmployeeDay) record, Named.as("metrics-day-record"));
+        days.to(TopicCatalog.EMPLOYEE_DAYS.name(prefix), Produced.with(Serdes.String(),
+                org.mieruka.schemas.serde.Serdes.employeeDay()).withName("metrics-employee-days-out"));
+        GroupTotalsTopology.build(prefix, credits, days, caseRecords);
     }
 
     /** A reference topic as a global store every task reads, keyed by the record's own code. */

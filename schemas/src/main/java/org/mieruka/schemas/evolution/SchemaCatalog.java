@@ -33,6 +33,8 @@ public final class SchemaCatalog {
                 EventCount.getClassSchema(),
                 org.mieruka.schemas.metric.EventCredit.getClassSchema(),
                 org.mieruka.schemas.metric.EmployeeDay.getClassSchema(),
-                org.mieruka.schemas.metric.WorkCase.getClassSchema());
+                org.mieruka.schemas.metric.WorkCase.getClassSchema(),
+                org.mieruka.schemas.metric.WorkHours.getClassSchema(),
+                org.mieruka.schemas.metric.TeleworkEffect.getClassSchema());
     }
 }

@@ -77,6 +77,14 @@ public final class Serdes {
         return released(org.mieruka.schemas.metric.WorkCase.getClassSchema());
     }
 
+    public static SingleObjectSerde<org.mieruka.schemas.metric.WorkHours> workHours() {
+        return released(org.mieruka.schemas.metric.WorkHours.getClassSchema());
+    }
+
+    public static SingleObjectSerde<org.mieruka.schemas.metric.TeleworkEffect> teleworkEffect() {
+        return released(org.mieruka.schemas.metric.TeleworkEffect.getClassSchema());
+    }
+
     /** A serde for {@code current} that also reads every released version of it. */
     public static <T extends SpecificRecord> SingleObjectSerde<T> released(Schema current) {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(current);

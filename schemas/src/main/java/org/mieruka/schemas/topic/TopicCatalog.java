@@ -77,12 +77,23 @@ public final class TopicCatalog {
             "one record per case: process, opened/closed, cycle, touch and wait time, steps, handoffs, variant; "
                     + "updates carry a higher `version`");
 
+    /** Estimated work hours (§1) per event org unit, week, process, kind, channel and work mode. */
+    public static final TopicSpec WORK_HOURS = new TopicSpec("metrics.work-hours", 6, true, Duration.ofDays(30),
+            "`org_unit/week/process_code/kind/channel/work_mode`", "WorkHours",
+            "§1 estimated work hours per group with distinct employees; updates carry a higher `version`");
+
+    /** Telework effect (§4) per org unit, week and work mode. */
+    public static final TopicSpec TELEWORK_EFFECT = new TopicSpec("metrics.telework-effect", 6, true,
+            Duration.ofDays(30), "`org_unit/week/work_mode`", "TeleworkEffect",
+            "§4 sums per org unit × week × work mode and the median cycle time of the cases placed there; "
+                    + "updates carry a higher `version`");
+
     private TopicCatalog() {
     }
 
     public static List<TopicSpec> all() {
         return List.of(RAW_EVENTS, PSEUDONYMOUS_EVENTS, DEAD_LETTER, DIRECTORY, DIRECTORY_PSEUDONYMOUS, PROCESSES, ORG_UNITS, CALENDAR, INTERVENTIONS,
-                EVENT_COUNTS, EVENT_CREDITS, EMPLOYEE_DAYS, CASES);
+                EVENT_COUNTS, EVENT_CREDITS, EMPLOYEE_DAYS, CASES, WORK_HOURS, TELEWORK_EFFECT);
     }
 
     /** The catalog as the Markdown table of docs/topics.md, with names under {@code prefix}. */

@@ -37,7 +37,9 @@ class RecordRoundTripTest {
             Map.entry(EventCount.class, Serdes::eventCount),
             Map.entry(org.mieruka.schemas.metric.EventCredit.class, Serdes::eventCredit),
             Map.entry(org.mieruka.schemas.metric.EmployeeDay.class, Serdes::employeeDay),
-            Map.entry(org.mieruka.schemas.metric.WorkCase.class, Serdes::workCase));
+            Map.entry(org.mieruka.schemas.metric.WorkCase.class, Serdes::workCase),
+            Map.entry(org.mieruka.schemas.metric.WorkHours.class, Serdes::workHours),
+            Map.entry(org.mieruka.schemas.metric.TeleworkEffect.class, Serdes::teleworkEffect));
 
     static Stream<Object> records() {
         return Samples.everyRecord().stream();

@@ -121,6 +121,14 @@ public final class Samples {
                         .setLeftCensored(false).setClosedAt(Instant.parse("2026-04-08T06:00:00Z"))
                         .setCycleMs(194_400_000L).setTouchMs(5_400_000L).setWaitMs(189_000_000L).setSteps(3)
                         .setHandoffs(1).setVariant(List.of("RECEIVE", "CHECK", "APPROVE"))
-                        .setLastStepEventId("e-3").setEvents(5).setVersion(4).build());
+                        .setLastStepEventId("e-3").setEvents(5).setVersion(4).build(),
+                org.mieruka.schemas.metric.WorkHours.newBuilder().setOrgUnit("SHIMIN").setWeek(LocalDate.of(2026, 4, 6))
+                        .setProcessCode("P-JUMIN-01").setKind("WORKFLOW").setChannel("ELECTRONIC").setWorkMode("HOME")
+                        .setCreditMs(7_200_000L).setAfterHoursMs(0L).setEvents(31).setEmployees(6).setVersion(9).build(),
+                org.mieruka.schemas.metric.TeleworkEffect.newBuilder().setOrgUnit("SHIMIN")
+                        .setWeek(LocalDate.of(2026, 4, 6)).setWorkMode("HOME").setEmployeeDays(12).setEmployees(7)
+                        .setActiveMs(300_000_000L).setAfterHoursMs(3_000_000L).setMeetingMs(30_000_000L)
+                        .setOnlineMeetingMs(25_000_000L).setCasesClosed(9).setClosedCasesPlaced(4)
+                        .setCycleMedianMs(86_400_000L).setVersion(11).build());
     }
 }

@@ -67,6 +67,8 @@ class GroundTruthTest {
     private static final Map<String, EventCredit> credits = new LinkedHashMap<>();
     private static final Map<String, EmployeeDay> days = new LinkedHashMap<>();
     private static final Map<String, WorkCase> cases = new LinkedHashMap<>();
+    private static final Map<String, org.mieruka.schemas.metric.WorkHours> workHours = new LinkedHashMap<>();
+    private static final Map<String, org.mieruka.schemas.metric.TeleworkEffect> telework = new LinkedHashMap<>();
     private static final List<String> versionProblems = new ArrayList<>();
     private static OutputFigures figures;
 
@@ -110,6 +112,11 @@ class GroundTruthTest {
                 TopicCatalog.EMPLOYEE_DAYS.name(PREFIX), new StringDeserializer(), Serdes.employeeDay().deserializer());
         TestOutputTopic<String, WorkCase> casesOut = driver.createOutputTopic(TopicCatalog.CASES.name(PREFIX),
                 new StringDeserializer(), Serdes.workCase().deserializer());
+        TestOutputTopic<String, org.mieruka.schemas.metric.WorkHours> workHoursOut = driver.createOutputTopic(
+                TopicCatalog.WORK_HOURS.name(PREFIX), new StringDeserializer(), Serdes.workHours().deserializer());
+        TestOutputTopic<String, org.mieruka.schemas.metric.TeleworkEffect> teleworkOut = driver.createOutputTopic(
+                TopicCatalog.TELEWORK_EFFECT.name(PREFIX), new StringDeserializer(),
+                Serdes.teleworkEffect().deserializer());
         int sent = 0;
         for (WorkEvent event : simulation.events()) {
             raw.pipeInput(new TestRecord<>((event.getSourceSystem() + "/" + event.getEventId()).getBytes(),
@@ -118,11 +125,15 @@ class GroundTruthTest {
                 keepNewest(creditsOut, credits, EventCredit::getVersion);
                 keepNewest(daysOut, days, EmployeeDay::getVersion);
                 keepNewest(casesOut, cases, WorkCase::getVersion);
+                keepNewest(workHoursOut, workHours, org.mieruka.schemas.metric.WorkHours::getVersion);
+                keepNewest(teleworkOut, telework, org.mieruka.schemas.metric.TeleworkEffect::getVersion);
             }
         }
         keepNewest(creditsOut, credits, EventCredit::getVersion);
         keepNewest(daysOut, days, EmployeeDay::getVersion);
         keepNewest(casesOut, cases, WorkCase::getVersion);
+        keepNewest(workHoursOut, workHours, org.mieruka.schemas.metric.WorkHours::getVersion);
+        keepNewest(teleworkOut, telework, org.mieruka.schemas.metric.TeleworkEffect::getVersion);
         figures = new OutputFigures(credits.values(), days.values(), cases.values());
     }
 
@@ -195,6 +206,34 @@ class GroundTruthTest {
     void shouldEqualTheTruthsWorkHoursForEveryGroup() {
         SameRows.assertSameRows(figures.workHours(), simulation.truth().workHours(),
                 r -> List.of(r.orgUnit(), r.week(), r.process(), r.kind(), r.channel(), r.workMode()));
+    }
+
+    @Test
+    void shouldPublishTheTruthsWorkHoursOnTheWorkHoursTopic() {
+        List<TruthReport.WorkHours> published = workHours.values().stream().filter(w -> w.getEvents() > 0)
+                .map(w -> new TruthReport.WorkHours(w.getOrgUnit(), w.getWeek(), w.getProcessCode(), w.getKind(),
+                        w.getChannel(), w.getWorkMode(), w.getCreditMs(), w.getEvents(), w.getEmployees()))
+                .toList();
+        SameRows.assertSameRows(published, simulation.truth().workHours(),
+                r -> List.of(r.orgUnit(), r.week(), r.process(), r.kind(), r.channel(), r.workMode()));
+    }
+
+    @Test
+    void shouldPublishTheTruthsTeleworkEffectOnTheTeleworkTopic() {
+        List<TruthReport.TeleworkEffect> published = telework.values().stream().filter(t -> t.getEmployeeDays() > 0)
+                .map(t -> new TruthReport.TeleworkEffect(t.getOrgUnit(), t.getWeek(), t.getWorkMode(),
+                        t.getEmployeeDays(), t.getEmployees(), t.getActiveMs(), t.getAfterHoursMs(), t.getMeetingMs(),
+                        t.getOnlineMeetingMs(), t.getCasesClosed(),
+                        OutputFigures.ratio(t.getActiveMs() / 3_600_000.0, t.getEmployeeDays()),
+                        OutputFigures.ratio(t.getCasesClosed(), t.getEmployeeDays()),
+                        OutputFigures.ratio(t.getAfterHoursMs(), t.getActiveMs()),
+                        OutputFigures.ratio(t.getMeetingMs(), t.getActiveMs()),
+                        OutputFigures.ratio(t.getOnlineMeetingMs(), t.getMeetingMs()), t.getClosedCasesPlaced(),
+                        t.getCycleMedianMs()))
+                .toList();
+        assertThat(simulation.truth().teleworkEffect()).anySatisfy(t -> assertThat(t.closedCasesPlaced()).isPositive());
+        SameRows.assertSameRows(published, simulation.truth().teleworkEffect(),
+                r -> List.of(r.orgUnit(), r.week(), r.workMode()));
     }
 
     @Test
