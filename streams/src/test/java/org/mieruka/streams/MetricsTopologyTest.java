@@ -507,6 +507,52 @@ class MetricsTopologyTest {
         }
     }
 
+    // ---- group totals (§1, §4) --------------------------------------------------------------
+
+    private <V> Map<String, V> newest(org.mieruka.schemas.topic.TopicSpec topic,
+                                      org.apache.kafka.common.serialization.Deserializer<V> values) {
+        return driver.createOutputTopic(topic.name(PREFIX), new StringDeserializer(), values).readKeyValuesToMap();
+    }
+
+    @Test
+    void shouldMoveADayBetweenTeleworkGroupsWhenALateReportChangesItsWorkMode() {
+        assign("E1", "SHIMIN", "2026-04-01");
+        send(doc("E1", "2026-04-06T09:00"));
+        send(doc("E1", "2026-04-06T09:10"));
+        send(report("E1", "2026-04-06", Location.HOME, "2026-04-09T12:00"));
+
+        Map<String, org.mieruka.schemas.metric.TeleworkEffect> effect = newest(TopicCatalog.TELEWORK_EFFECT,
+                Serdes.teleworkEffect().deserializer());
+        assertThat(effect.get("SHIMIN/2026-04-06/OFFICE").getEmployeeDays()).as("left for HOME").isZero();
+        assertThat(effect.get("SHIMIN/2026-04-06/HOME").getEmployeeDays()).isEqualTo(1);
+        assertThat(effect.get("SHIMIN/2026-04-06/HOME").getActiveMs()).isEqualTo(15 * MIN);
+        assertThat(effect.get("SHIMIN/2026-04-06/HOME").getEmployees()).isEqualTo(1);
+        Map<String, org.mieruka.schemas.metric.WorkHours> hours = newest(TopicCatalog.WORK_HOURS,
+                Serdes.workHours().deserializer());
+        assertThat(hours.get("SHIMIN/2026-04-06/P-ZEIMU-01/DOCUMENT/ELECTRONIC/HOME").getCreditMs())
+                .isEqualTo(15 * MIN);
+        assertThat(hours.get("SHIMIN/2026-04-06/P-ZEIMU-01/DOCUMENT/ELECTRONIC/OFFICE").getEvents()).isZero();
+    }
+
+    @Test
+    void shouldPlaceAClosedCaseByItsLastStepAndTakeItOutWhenALaterStepReopensIt() {
+        assign("E2", "KOSEKI", "2026-04-01");
+        send(step("E1", "c-5", "case_opened", null, "2026-04-06T09:00").setProcessCode("P-JUMIN-01"));
+        send(step("E2", "c-5", "step_completed", "CHECK", "2026-04-06T11:00").setLocation(Location.HOME));
+        send(step("E1", "c-5", "case_closed", null, "2026-04-06T12:00"));
+        Map<String, org.mieruka.schemas.metric.TeleworkEffect> placed = newest(TopicCatalog.TELEWORK_EFFECT,
+                Serdes.teleworkEffect().deserializer());
+        assertThat(placed.get("KOSEKI/2026-04-06/HOME").getClosedCasesPlaced()).isEqualTo(1);
+        assertThat(placed.get("KOSEKI/2026-04-06/HOME").getCycleMedianMs()).isEqualTo(3 * 60 * MIN);
+
+        send(step("E2", "c-5", "step_completed", "APPROVE", "2026-04-06T13:00").setLocation(Location.HOME));
+
+        Map<String, org.mieruka.schemas.metric.TeleworkEffect> reopened = newest(TopicCatalog.TELEWORK_EFFECT,
+                Serdes.teleworkEffect().deserializer());
+        assertThat(reopened.get("KOSEKI/2026-04-06/HOME").getClosedCasesPlaced()).isZero();
+        assertThat(reopened.get("KOSEKI/2026-04-06/HOME").getCycleMedianMs()).isNull();
+    }
+
     // ---- §3 cases through the topology --------------------------------------------------------
 
     @Test
