@@ -114,7 +114,7 @@ public final class MetricsTopology {
                 .mapValues(record -> (EmployeeDay) record, Named.as("metrics-day-record"));
         days.to(TopicCatalog.EMPLOYEE_DAYS.name(prefix), Produced.with(Serdes.String(),
                 org.mieruka.schemas.serde.Serdes.employeeDay()).withName("metrics-employee-days-out"));
-        GroupTotalsTopology.build(prefix, credits, days, caseRecords);
+        GroupTotalsTopology.build(builder, prefix, credits, days, caseRecords);
     }
 
     /** A reference topic as a global store every task reads, keyed by the record's own code. */

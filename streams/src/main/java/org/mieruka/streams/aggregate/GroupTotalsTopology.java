@@ -39,12 +39,15 @@ public final class GroupTotalsTopology {
     public static final String DAY_TOTALS_STORE = "metrics-telework-day-totals";
     public static final String PLACED_CASES_STORE = "metrics-placed-cases";
     public static final String PLACED_CYCLES_STORE = "metrics-telework-placed-cycles";
+    public static final String TELEWORK_EMITTED_STORE = "metrics-telework-effect-emitted";
 
     private GroupTotalsTopology() {
     }
 
-    public static void build(String prefix, KStream<String, EventCredit> creditStream,
+    public static void build(org.apache.kafka.streams.StreamsBuilder builder, String prefix,
+                             KStream<String, EventCredit> creditStream,
                              KStream<String, EmployeeDay> dayStream, KStream<String, WorkCase> caseStream) {
+        builder.addStateStore(NewerOnly.store(TELEWORK_EMITTED_STORE));
         var creditSerde = org.mieruka.schemas.serde.Serdes.eventCredit();
         var daySerde = org.mieruka.schemas.serde.Serdes.employeeDay();
         var caseSerde = org.mieruka.schemas.serde.Serdes.workCase();
@@ -97,6 +100,8 @@ public final class GroupTotalsTopology {
         dayTotals.leftJoin(cycles, GroupTotalsTopology::teleworkEffect, Named.as("metrics-telework-effect"))
                 .toStream(Named.as("metrics-telework-effect-updates"))
                 .filter((group, effect) -> effect != null, Named.as("metrics-telework-effect-present"))
+                .process(() -> new NewerOnly<TeleworkEffect>(TELEWORK_EMITTED_STORE, TeleworkEffect::getVersion),
+                        Named.as("metrics-telework-effect-newer-only"), TELEWORK_EMITTED_STORE)
                 .to(TopicCatalog.TELEWORK_EFFECT.name(prefix), Produced.with(Serdes.String(),
                         org.mieruka.schemas.serde.Serdes.teleworkEffect()).withName("metrics-telework-effect-out"));
     }

@@ -97,7 +97,11 @@ final class OutputFigures {
         for (WorkCase c : cases) {
             if (c.getClosedAt() != null && !c.getLeftCensored() && c.getLastStepEventId() != null) {
                 EventCredit last = creditByEvent.get(c.getSourceSystem() + "/" + c.getLastStepEventId());
-                cycles.computeIfAbsent(key(dayOf(last)), k -> new ArrayList<>()).add(c.getCycleMs());
+                EmployeeDay day = last == null ? null : dayOf(last);
+                if (day == null) {
+                    continue; // read while the outputs are still being written: not placed yet
+                }
+                cycles.computeIfAbsent(key(day), k -> new ArrayList<>()).add(c.getCycleMs());
             }
         }
         List<TruthReport.TeleworkEffect> rows = new ArrayList<>();
@@ -156,7 +160,8 @@ final class OutputFigures {
                 String process = processByCase.get(credit.getSourceSystem() + "/" + credit.getObjectId());
                 Bucket b = of.apply(process).computeIfAbsent(period.apply(credit.getEventDate()), d -> new Bucket());
                 b.stepsCompleted++;
-                String mode = dayOf(credit).getWorkMode();
+                EmployeeDay day = dayOf(credit);
+                String mode = day == null ? "UNKNOWN" : day.getWorkMode();
                 if (!"UNKNOWN".equals(mode)) {
                     b.known++;
                     b.remote += remote(mode) ? 1 : 0;
@@ -169,7 +174,8 @@ final class OutputFigures {
         daysOfProcess.forEach((process, byPeriod) -> byPeriod.forEach((start, keys) -> {
             Bucket b = of.apply(process).computeIfAbsent(start, d -> new Bucket());
             // Summed in a fixed order so that the double equals the truth's to the last bit as often as it can.
-            keys.stream().sorted().forEach(k -> b.fteDays += days.get(k).getFte());
+            keys.stream().sorted().map(days::get).filter(java.util.Objects::nonNull)
+                    .forEach(d -> b.fteDays += d.getFte());
         }));
         List<TruthReport.ProcessPeriod> rows = new ArrayList<>();
         buckets.forEach((process, byPeriod) -> byPeriod.forEach((start, b) -> rows.add(new TruthReport.ProcessPeriod(
