@@ -285,6 +285,19 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void shouldTakeTheTimeOfAMeetingRunningPastMidnightFromTheNextDaysEventsWhateverTheArrivalOrder() {
+        WorkEvent after = send(doc("E1", "2026-04-07T00:10")); // tail 00:10–00:15
+        long before = credit(after).getVersion();
+        assertThat(credit(after).getCreditMs()).isEqualTo(5 * MIN);
+
+        send(meeting("E1", "2026-04-06T23:30", 48)); // until 00:18 on the next date
+
+        assertThat(credit(after).getCreditMs()).isZero();
+        assertThat(credit(after).getVersion()).isGreaterThan(before);
+        assertThat(day("E1", "2026-04-06").getMeetingMs()).isEqualTo(48 * MIN);
+    }
+
+    @Test
     void shouldAttributeCreditToTheEventsOwnUnitAndCountWhenItDiffersFromTheDirectory() {
         assign("E1", "SHIMIN", "2026-04-01");
         WorkEvent own = send(doc("E1", "2026-04-06T09:00").setOrgUnit("ZEIMU"));

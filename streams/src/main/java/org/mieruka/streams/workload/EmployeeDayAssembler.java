@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.mieruka.schemas.event.Channel;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
@@ -26,7 +27,8 @@ final class EmployeeDayAssembler {
             Location.FIELD);
 
     /** The day and its events' credits, each with the fingerprint of its content. */
-    record DayFigures(EmployeeDay day, long dayFingerprint, List<EventCredit> credits, List<Long> creditFingerprints) {
+    record DayFigures(EmployeeDay day, long dayFingerprint, List<String> creditKeys, List<Long> creditFingerprints,
+                      List<Supplier<EventCredit>> credits) {
     }
 
     DayFigures assemble(String pseudonym, LocalDate date, List<Credited> credited, Activity report,
@@ -86,7 +88,9 @@ final class EmployeeDayAssembler {
                 .add(modeSource).add(conflict).add(credited.size()).add(active).add(last - first).add(afterHours)
                 .add(meeting).add(online).add(casesClosed).value();
 
-        List<EventCredit> credits = new ArrayList<>(credited.size());
+        // Records are built only for the credits the stage finds changed: most of a day stays as it was.
+        List<Supplier<EventCredit>> credits = new ArrayList<>(credited.size());
+        List<String> keys = new ArrayList<>(credited.size());
         List<Long> fingerprints = new ArrayList<>(credited.size());
         for (Credited c : credited) {
             Activity a = c.activity();
@@ -102,7 +106,9 @@ final class EmployeeDayAssembler {
             String personalData = definition == null || definition.getPersonalDataLevel() == null ? null
                     : definition.getPersonalDataLevel().name();
             Boolean stepCatalogued = a.step() == null ? null : ReferenceCatalog.hasStep(definition, a.step());
-            credits.add(EventCredit.newBuilder().setSourceSystem(a.sourceSystem()).setEventId(a.eventId())
+            keys.add(a.key());
+            String workMode = mode.name();
+            credits.add(() -> EventCredit.newBuilder().setSourceSystem(a.sourceSystem()).setEventId(a.eventId())
                     .setEmployeePseudonym(pseudonym).setPseudonymKey(a.pseudonymKey()).setEventDate(date)
                     .setOccurredAt(Instant.ofEpochMilli(a.occurredAt())).setKind(a.kind().name()).setAction(a.action())
                     .setOrgUnit(unit).setUnitDiffersFromDirectory(differs).setProcessCode(process).setChannel(channel)
@@ -112,7 +118,7 @@ final class EmployeeDayAssembler {
                     .setAfterHoursMs(c.afterHours()).setOrgUnitCatalogued(unitCatalogued)
                     .setProcessCatalogued(definition != null).setProcessCategory(category)
                     .setTeleworkEligibility(eligibility).setPersonalDataLevel(personalData)
-                    .setStepCatalogued(stepCatalogued).setDayOrgUnit(dayUnit).setWorkMode(mode.name()).setVersion(0)
+                    .setStepCatalogued(stepCatalogued).setDayOrgUnit(dayUnit).setWorkMode(workMode).setVersion(0)
                     .build());
             fingerprints.add(new Fingerprint().add(a.pseudonymKey()).add(a.occurredAt()).add(a.kind().name())
                     .add(a.action()).add(unit).add(differs).add(process).add(channel).add(a.objectId()).add(a.step())
@@ -120,7 +126,7 @@ final class EmployeeDayAssembler {
                     .add(mode.name()).add(unitCatalogued).add(category).add(eligibility).add(personalData)
                     .add(String.valueOf(stepCatalogued)).value());
         }
-        return new DayFigures(day, dayFingerprint, credits, fingerprints);
+        return new DayFigures(day, dayFingerprint, keys, fingerprints, credits);
     }
 
     private static Location majority(Map<Location, Integer> counts) {

@@ -22,7 +22,6 @@ import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
 import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.EmployeeDay;
-import org.mieruka.schemas.metric.EventCredit;
 import org.mieruka.schemas.reference.CalendarDay;
 import org.mieruka.schemas.reference.OrgUnit;
 import org.mieruka.schemas.reference.ProcessDefinition;
@@ -229,9 +228,19 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         }
         days.put(key(pseudonym, date), state);
         EmployeeDirectory directory = directory(pseudonym);
-        recompute(pseudonym, date.minusDays(1), directory, timestamp);
+        long midnight = date.atStartOfDay(rules.zone()).toInstant().toEpochMilli();
+        long nextMidnight = date.plusDays(1).atStartOfDay(rules.zone()).toInstant().toEpochMilli();
+        // The day before changes only if this event can end or cover one of its credited intervals:
+        // its non-meeting intervals end at most activity.gap (or .tail) after midnight, and its
+        // meetings started first, so no meeting of this day takes their time.
+        if (activity.occurredAt() - midnight <= Math.max(rules.gap().toMillis(), rules.tail().toMillis())) {
+            recompute(pseudonym, date.minusDays(1), directory, timestamp);
+        }
         recompute(pseudonym, date, directory, timestamp);
-        recompute(pseudonym, date.plusDays(1), directory, timestamp);
+        // The day after changes only through a meeting that runs past midnight.
+        if (activity.isMeeting() && activity.occurredAt() + activity.durationMs() > nextMidnight) {
+            recompute(pseudonym, date.plusDays(1), directory, timestamp);
+        }
     }
 
     private void onDirectory(String directoryKey, PseudonymousDirectoryEntry row, long timestamp) {
@@ -290,13 +299,12 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
                 catalog);
 
         List<KeyValue<String, SpecificRecord>> changed = new ArrayList<>();
-        for (int i = 0; i < figures.credits().size(); i++) {
-            EventCredit credit = figures.credits().get(i);
-            String creditKey = credit.getSourceSystem() + "/" + credit.getEventId();
+        for (int i = 0; i < figures.creditKeys().size(); i++) {
+            String creditKey = figures.creditKeys().get(i);
             Long fingerprint = figures.creditFingerprints().get(i);
             if (!fingerprint.equals(state.emittedCredits.get(creditKey))) {
                 state.emittedCredits.put(creditKey, fingerprint);
-                changed.add(KeyValue.pair(creditKey, credit));
+                changed.add(KeyValue.pair(creditKey, figures.credits().get(i).get()));
             }
         }
         if (figures.dayFingerprint() != state.emittedDay) {
@@ -308,7 +316,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         }
         state.version = Math.max(state.version + 1, RecordVersion.floor(context.currentSystemTimeMs()));
         for (KeyValue<String, SpecificRecord> out : changed) {
-            if (out.value instanceof EventCredit credit) {
+            if (out.value instanceof org.mieruka.schemas.metric.EventCredit credit) {
                 credit.setVersion(state.version);
                 counters.credits.increment();
             } else if (out.value instanceof EmployeeDay day) {
