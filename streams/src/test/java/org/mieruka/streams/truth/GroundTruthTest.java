@@ -220,17 +220,7 @@ class GroundTruthTest {
 
     @Test
     void shouldPublishTheTruthsTeleworkEffectOnTheTeleworkTopic() {
-        List<TruthReport.TeleworkEffect> published = telework.values().stream().filter(t -> t.getEmployeeDays() > 0)
-                .map(t -> new TruthReport.TeleworkEffect(t.getOrgUnit(), t.getWeek(), t.getWorkMode(),
-                        t.getEmployeeDays(), t.getEmployees(), t.getActiveMs(), t.getAfterHoursMs(), t.getMeetingMs(),
-                        t.getOnlineMeetingMs(), t.getCasesClosed(),
-                        OutputFigures.ratio(t.getActiveMs() / 3_600_000.0, t.getEmployeeDays()),
-                        OutputFigures.ratio(t.getCasesClosed(), t.getEmployeeDays()),
-                        OutputFigures.ratio(t.getAfterHoursMs(), t.getActiveMs()),
-                        OutputFigures.ratio(t.getMeetingMs(), t.getActiveMs()),
-                        OutputFigures.ratio(t.getOnlineMeetingMs(), t.getMeetingMs()), t.getClosedCasesPlaced(),
-                        t.getCycleMedianMs()))
-                .toList();
+        List<TruthReport.TeleworkEffect> published = OutputFigures.published(telework.values());
         assertThat(simulation.truth().teleworkEffect()).anySatisfy(t -> assertThat(t.closedCasesPlaced()).isPositive());
         SameRows.assertSameRows(published, simulation.truth().teleworkEffect(),
                 r -> List.of(r.orgUnit(), r.week(), r.workMode()));

@@ -100,8 +100,8 @@ class MetricsIT {
                 Map<String, EventCredit> credits = newest(kafka, TopicCatalog.EVENT_CREDITS, Serdes.eventCredit(),
                         EventCredit::getVersion, problems);
                 figures = new OutputFigures(credits.values(), days.values(), cases.values());
-                published = published(newest(kafka, TopicCatalog.TELEWORK_EFFECT, Serdes.teleworkEffect(),
-                        org.mieruka.schemas.metric.TeleworkEffect::getVersion, problems));
+                published = OutputFigures.published(newest(kafka, TopicCatalog.TELEWORK_EFFECT, Serdes.teleworkEffect(),
+                        org.mieruka.schemas.metric.TeleworkEffect::getVersion, problems).values());
                 if (days.size() == truth.counts().employeeDays() && cases.size() == truth.counts().cases()
                         && SameRows.same(figures.teleworkEffect(), truth.teleworkEffect(), MetricsIT::teleworkKey)
                         && SameRows.same(figures.workHours(), truth.workHours(), MetricsIT::workHoursKey)
@@ -117,22 +117,6 @@ class MetricsIT {
             SameRows.assertSameRows(figures.processPeriods(config.zone), truth.processPeriods(),
                     r -> List.of(r.process(), r.period(), r.start()));
         }
-    }
-
-    /** The telework-effect topic's groups with employee-days, shaped like the truth's rows. */
-    private static List<TruthReport.TeleworkEffect> published(
-            Map<String, org.mieruka.schemas.metric.TeleworkEffect> topic) {
-        return topic.values().stream().filter(t -> t.getEmployeeDays() > 0)
-                .map(t -> new TruthReport.TeleworkEffect(t.getOrgUnit(), t.getWeek(), t.getWorkMode(),
-                        t.getEmployeeDays(), t.getEmployees(), t.getActiveMs(), t.getAfterHoursMs(), t.getMeetingMs(),
-                        t.getOnlineMeetingMs(), t.getCasesClosed(),
-                        OutputFigures.ratio(t.getActiveMs() / 3_600_000.0, t.getEmployeeDays()),
-                        OutputFigures.ratio(t.getCasesClosed(), t.getEmployeeDays()),
-                        OutputFigures.ratio(t.getAfterHoursMs(), t.getActiveMs()),
-                        OutputFigures.ratio(t.getMeetingMs(), t.getActiveMs()),
-                        OutputFigures.ratio(t.getOnlineMeetingMs(), t.getMeetingMs()), t.getClosedCasesPlaced(),
-                        t.getCycleMedianMs()))
-                .toList();
     }
 
     private static Object workHoursKey(TruthReport.WorkHours r) {

@@ -61,6 +61,19 @@ final class OutputFigures {
         return sorted.get(Math.max(1, (int) Math.ceil(p * sorted.size())) - 1);
     }
 
+    /** The telework-effect topic's groups that have employee-days, shaped like the truth's rows. */
+    static List<TruthReport.TeleworkEffect> published(Collection<org.mieruka.schemas.metric.TeleworkEffect> topic) {
+        return topic.stream().filter(t -> t.getEmployeeDays() > 0)
+                .map(t -> new TruthReport.TeleworkEffect(t.getOrgUnit(), t.getWeek(), t.getWorkMode(),
+                        t.getEmployeeDays(), t.getEmployees(), t.getActiveMs(), t.getAfterHoursMs(), t.getMeetingMs(),
+                        t.getOnlineMeetingMs(), t.getCasesClosed(), ratio(t.getActiveMs() / 3_600_000.0,
+                        t.getEmployeeDays()), ratio(t.getCasesClosed(), t.getEmployeeDays()),
+                        ratio(t.getAfterHoursMs(), t.getActiveMs()), ratio(t.getMeetingMs(), t.getActiveMs()),
+                        ratio(t.getOnlineMeetingMs(), t.getMeetingMs()), t.getClosedCasesPlaced(),
+                        t.getCycleMedianMs()))
+                .toList();
+    }
+
     private EmployeeDay dayOf(EventCredit credit) {
         return days.get(credit.getEmployeePseudonym() + "/" + credit.getEventDate());
     }
