@@ -194,7 +194,8 @@ public final class TopologyThroughput {
         double p99;
         double rate;
         String latencyNote;
-        try (Admin admin = admin(bootstrap); StreamsApp app = new StreamsApp(config, new SimpleMeterRegistry())) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Admin admin = admin(bootstrap); StreamsApp app = new StreamsApp(config, registry)) {
             String before = load();
             long started = System.nanoTime();
             app.start();
@@ -212,7 +213,7 @@ public final class TopologyThroughput {
                             + "(%,.0f events/s counting the start); load %s%n", (running - started) / 1e9,
                     (done - running) / 1e9, topologyRate, fromStartRate, loadPhase1);
             System.out.println("phase 1 CPU: " + cpuPhase1);
-            printOutputs(bootstrap, prefix, first.size());
+            printOutputs(admin, bootstrap, prefix, first.size(), registry);
 
             // Phase 2: paced at half the measured rate, latency read on metrics.event-credits.
             rate = options.containsKey("latency-rate") ? Double.parseDouble(options.get("latency-rate"))
@@ -493,17 +494,46 @@ public final class TopologyThroughput {
         }
     }
 
-    private static void printOutputs(String bootstrap, String prefix, long sent) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (TopicSpec topic : List.of(TopicCatalog.PSEUDONYMOUS_EVENTS, TopicCatalog.DEAD_LETTER,
-                TopicCatalog.EVENT_CREDITS, TopicCatalog.EMPLOYEE_DAYS, TopicCatalog.CASES, TopicCatalog.EVENT_COUNTS)) {
-            counts.put(topic.suffix(), countCommitted(bootstrap, topic.name(prefix)));
+    /**
+     * What phase 1 left on every topic of the run (read_committed records and their value bytes): the
+     * outputs, and all the application writes besides them (repartition and changelog topics).
+     */
+    private static void printOutputs(Admin admin, String bootstrap, String prefix, long sent,
+                                     SimpleMeterRegistry registry) throws Exception {
+        List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)).sorted()
+                .toList();
+        Set<String> inputs = Set.of(TopicCatalog.RAW_EVENTS.name(prefix), TopicCatalog.DIRECTORY.name(prefix));
+        List<String> parts = new ArrayList<>();
+        for (String topic : topics) {
+            if (inputs.contains(topic) || topic.endsWith("-repartition")) {
+                continue; // repartition topics are purged once read
+            }
+            long[] counted = countCommitted(bootstrap, topic);
+            if (counted[0] > 0) {
+                parts.add(String.format(Locale.ROOT, "%s %,d (%,.1f MB)", topic.substring(prefix.length()),
+                        counted[0], counted[1] / 1e6));
+            }
         }
-        System.out.printf(Locale.ROOT, "phase 1 outputs (read_committed records) of %,d raw events: %s%n", sent,
-                counts);
+        System.out.printf(Locale.ROOT, "phase 1 records per topic (read_committed): %s%n", String.join(", ", parts));
+        double written = sum(registry, "kafka.producer.record.send.total");
+        double bytes = sum(registry, "kafka.producer.outgoing.byte.total");
+        System.out.printf(Locale.ROOT, "phase 1: the application's producer sent %,.0f records (%.1f per raw event), "
+                + "%,.1f MB on the wire (%.0f bytes per raw event)%n", written, written / sent, bytes / 1e6,
+                bytes / sent);
     }
 
-    private static long countCommitted(String bootstrap, String topic) {
+    private static double sum(SimpleMeterRegistry registry, String name) {
+        double sum = 0;
+        for (var meter : registry.find(name).meters()) {
+            for (var measurement : meter.measure()) {
+                sum += measurement.getValue();
+            }
+        }
+        return sum;
+    }
+
+    /** {records, value bytes} a read_committed reader finds on the topic. */
+    private static long[] countCommitted(String bootstrap, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -511,10 +541,14 @@ public final class TopologyThroughput {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long count = 0;
+            long bytes = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                count += consumer.poll(Duration.ofMillis(200)).count();
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    count++;
+                    bytes += r.value() == null ? 0 : r.value().length;
+                }
             }
-            return count;
+            return new long[] {count, bytes};
         }
     }
 
