@@ -2,13 +2,16 @@ package org.mieruka.streams.workload;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the workload stage keeps per employee and local date: the date's activity events, the
  * latest work-mode report for it, and fingerprints of what it last emitted, so a recomputation
- * sends only the records that changed, each with the day's next version.
+ * sends only the records that changed, each with the day's next version. Stored by {@link DayBook}
+ * as one small entry for the day and one per event, so that an event rewrites only what it changed.
  */
 final class DayState {
 
@@ -17,6 +20,8 @@ final class DayState {
     final List<Activity> activities;
     Activity report;
     final Map<String, Long> emittedCredits;
+    /** Events whose stored entry (the event or its emitted fingerprint) must be written again. */
+    final Set<String> dirty = new HashSet<>();
 
     DayState() {
         this(0, 0, new ArrayList<>(), null, new HashMap<>());
@@ -39,11 +44,19 @@ final class DayState {
         for (int i = 0; i < activities.size(); i++) {
             if (activities.get(i).sameEvent(activity)) {
                 activities.set(i, activity);
+                dirty.add(activity.key());
                 return false;
             }
         }
         activities.add(activity);
+        dirty.add(activity.key());
         return true;
+    }
+
+    /** Remembers what was emitted for an event's credit. */
+    void emitted(String eventKey, long fingerprint) {
+        emittedCredits.put(eventKey, fingerprint);
+        dirty.add(eventKey);
     }
 
     /**

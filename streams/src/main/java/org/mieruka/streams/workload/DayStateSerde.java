@@ -11,50 +11,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.mieruka.schemas.event.Channel;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.Location;
 
 /**
- * The stored form of a {@link DayState}: a format byte, then fields in a fixed order. Enums are
- * written by name so that new symbols never shift old records. The format byte lets a later
- * release read state written by this one (the changelog outlives a deployment).
+ * The stored form of a {@link DayState}'s entries: a format byte, then fields in a fixed order.
+ * Enums are written by name so that new symbols never shift old records. The format byte lets a
+ * later release read state written by this one (the changelog outlives a deployment).
  */
-final class DayStateSerde implements Serde<DayState> {
+final class DayStateSerde {
 
     private static final byte FORMAT = 1;
 
-    @Override
-    public Serializer<DayState> serializer() {
-        return (topic, state) -> state == null ? null : write(state);
+    private DayStateSerde() {
     }
 
-    @Override
-    public Deserializer<DayState> deserializer() {
-        return (topic, bytes) -> bytes == null ? null : read(bytes);
-    }
-
-    static byte[] write(DayState state) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + state.activities.size() * 96);
+    /** The day's own entry: version, fingerprint of the emitted employee-day, latest report. */
+    static byte[] writeDay(DayState state) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeLong(state.version);
             out.writeLong(state.emittedDay);
-            out.writeInt(state.activities.size());
-            for (Activity activity : state.activities) {
-                writeActivity(out, activity);
-            }
             out.writeBoolean(state.report != null);
             if (state.report != null) {
                 writeActivity(out, state.report);
-            }
-            out.writeInt(state.emittedCredits.size());
-            for (Map.Entry<String, Long> entry : state.emittedCredits.entrySet()) {
-                writeString(out, entry.getKey());
-                out.writeLong(entry.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,28 +44,50 @@ final class DayStateSerde implements Serde<DayState> {
         return bytes.toByteArray();
     }
 
-    static DayState read(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalStateException("employee-day state of unknown format " + format);
-            }
-            long version = in.readLong();
-            long emittedDay = in.readLong();
-            int count = in.readInt();
-            List<Activity> activities = new ArrayList<>(count + 1);
-            for (int i = 0; i < count; i++) {
-                activities.add(readActivity(in));
-            }
-            Activity report = in.readBoolean() ? readActivity(in) : null;
-            int emitted = in.readInt();
-            Map<String, Long> credits = new HashMap<>(Math.max(4, emitted * 2));
-            for (int i = 0; i < emitted; i++) {
-                credits.put(readString(in), in.readLong());
-            }
-            return new DayState(version, emittedDay, activities, report, credits);
+    /** An event's entry: the event and the fingerprint of its last emitted credit (0: none). */
+    static byte[] writeEvent(Activity activity, Long emitted) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            writeActivity(out, activity);
+            out.writeBoolean(emitted != null);
+            out.writeLong(emitted == null ? 0 : emitted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A day from its own entry and its events' entries. */
+    static DayState read(byte[] day, List<byte[]> events) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(day))) {
+            checkFormat(in.readByte());
+            long version = in.readLong();
+            long emittedDay = in.readLong();
+            Activity report = in.readBoolean() ? readActivity(in) : null;
+            List<Activity> activities = new ArrayList<>(events.size() + 1);
+            Map<String, Long> emitted = new HashMap<>(Math.max(4, events.size() * 2));
+            for (byte[] entry : events) {
+                try (DataInputStream e = new DataInputStream(new ByteArrayInputStream(entry))) {
+                    checkFormat(e.readByte());
+                    Activity activity = readActivity(e);
+                    activities.add(activity);
+                    boolean hasFingerprint = e.readBoolean();
+                    long fingerprint = e.readLong();
+                    if (hasFingerprint) {
+                        emitted.put(activity.key(), fingerprint);
+                    }
+                }
+            }
+            return new DayState(version, emittedDay, activities, report, emitted);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkFormat(byte format) {
+        if (format != FORMAT) {
+            throw new IllegalStateException("employee-day state of unknown format " + format);
         }
     }
 

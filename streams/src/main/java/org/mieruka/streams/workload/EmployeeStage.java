@@ -37,11 +37,10 @@ import org.mieruka.schemas.reference.PseudonymousDirectoryEntry;
  */
 public final class EmployeeStage implements Processor<String, EmployeeInput, String, SpecificRecord> {
 
-    /**
-     * date (YYYY-MM-DD)/pseudonym → {@link DayState}. Date first, so days past the retention are
-     * one range from the start of the store.
-     */
+    /** date (YYYY-MM-DD)/pseudonym → the day's version, emitted fingerprint and report ({@link DayBook}). */
     public static final String DAYS_STORE = "metrics-employee-days";
+    /** date/pseudonym/source_system/event_id → the event and its emitted fingerprint ({@link DayBook}). */
+    public static final String DAY_EVENTS_STORE = "metrics-employee-day-events";
     /** pseudonym → the employee's directory rows. */
     public static final String DIRECTORY_STORE = "metrics-employee-directory";
 
@@ -58,7 +57,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     private final WorkRules rules;
     private final Counters counters;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, DayState> days;
+    private DayBook days;
     private KeyValueStore<String, EmployeeDirectory> directories;
     private final long retentionDays;
     /** The newest date of a stored day in this task; read from the store when the task starts. */
@@ -119,9 +118,12 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         this.counters = counters;
     }
 
-    public static StoreBuilder<KeyValueStore<String, DayState>> daysStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAYS_STORE), Serdes.String(),
-                new DayStateSerde());
+    public static StoreBuilder<KeyValueStore<String, byte[]>> daysStore() {
+        return DayBook.store(DAYS_STORE);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, byte[]>> dayEventsStore() {
+        return DayBook.store(DAY_EVENTS_STORE);
     }
 
     /** Global stores are restored from their topic, so they keep no changelog. */
@@ -139,7 +141,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.days = context.getStateStore(DAYS_STORE);
+        this.days = new DayBook(context.getStateStore(DAYS_STORE), context.getStateStore(DAY_EVENTS_STORE));
         this.directories = context.getStateStore(DIRECTORY_STORE);
         KeyValueStore<String, CalendarDay> calendar = context.getStateStore(CALENDAR_STORE);
         // An explicit entry (a Saturday opening, an extra closing day) overrides the weekly and national rules.
@@ -160,28 +162,15 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             CalendarDay entry = calendar.get(date.toString());
             return entry != null ? !entry.getNonWorking() : rules.workingDay().test(date);
         }));
-        try (KeyValueIterator<String, DayState> last = days.reverseAll()) {
-            newestDate = last.hasNext() ? LocalDate.parse(last.next().key.substring(0, DATE_LENGTH)) : null;
-        }
+        newestDate = days.newestDate();
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> forgetOldDays());
     }
 
     /** Deletes the days more than the retention before the newest date seen. */
     void forgetOldDays() {
-        if (newestDate == null) {
-            return;
+        if (newestDate != null) {
+            counters.forgotten.increment(days.forgetBefore(newestDate.minusDays(retentionDays)));
         }
-        String end = newestDate.minusDays(retentionDays).toString();
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, DayState> stored = days.range(null, end)) {
-            stored.forEachRemaining(kv -> {
-                if (kv.key.compareTo(end) < 0) {
-                    old.add(kv.key);
-                }
-            });
-        }
-        old.forEach(days::delete);
-        counters.forgotten.increment(old.size());
     }
 
     @Override
@@ -213,7 +202,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             }
             DayState state = load(pseudonym, date);
             if (state.offerReport(activity)) {
-                days.put(key(pseudonym, date), state);
+                days.save(pseudonym, date, state);
                 recompute(pseudonym, date, directory(pseudonym), timestamp);
             }
             return;
@@ -226,7 +215,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         if (state.put(activity)) {
             countUncatalogued(activity);
         }
-        days.put(key(pseudonym, date), state);
+        days.save(pseudonym, date, state);
         EmployeeDirectory directory = directory(pseudonym);
         long midnight = date.atStartOfDay(rules.zone()).toInstant().toEpochMilli();
         long nextMidnight = date.plusDays(1).atStartOfDay(rules.zone()).toInstant().toEpochMilli();
@@ -274,14 +263,14 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     }
 
     private void recompute(String pseudonym, LocalDate date, EmployeeDirectory directory, long timestamp) {
-        DayState state = days.get(key(pseudonym, date));
+        DayState state = days.load(pseudonym, date);
         if (state == null || state.activities.isEmpty()) {
             return;
         }
         counters.recomputed.increment();
         List<Activity> neighbourhood = new ArrayList<>(state.activities);
-        DayState before = days.get(key(pseudonym, date.minusDays(1)));
-        DayState after = days.get(key(pseudonym, date.plusDays(1)));
+        DayState before = days.load(pseudonym, date.minusDays(1));
+        DayState after = days.load(pseudonym, date.plusDays(1));
         if (before != null) {
             neighbourhood.addAll(before.activities);
         }
@@ -303,7 +292,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             String creditKey = figures.creditKeys().get(i);
             Long fingerprint = figures.creditFingerprints().get(i);
             if (!fingerprint.equals(state.emittedCredits.get(creditKey))) {
-                state.emittedCredits.put(creditKey, fingerprint);
+                state.emitted(creditKey, fingerprint);
                 changed.add(KeyValue.pair(creditKey, figures.credits().get(i).get()));
             }
         }
@@ -325,22 +314,16 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             }
             context.forward(new Record<>(out.key, out.value, timestamp));
         }
-        days.put(key(pseudonym, date), state);
+        days.save(pseudonym, date, state);
     }
 
     private DayState load(String pseudonym, LocalDate date) {
-        DayState state = days.get(key(pseudonym, date));
+        DayState state = days.load(pseudonym, date);
         return state == null ? new DayState() : state;
     }
 
     private EmployeeDirectory directory(String pseudonym) {
         EmployeeDirectory directory = directories.get(pseudonym);
         return directory == null ? EmployeeDirectory.empty() : directory;
-    }
-
-    private static final int DATE_LENGTH = 10;
-
-    static String key(String pseudonym, LocalDate date) {
-        return date + "/" + pseudonym;
     }
 }
