@@ -76,6 +76,7 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval.toMillis());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StateMemory.class);
         props.put(StateMemory.BUDGET_BYTES, Long.toString(config.stateMemoryBytes));
         // An undecodable input record is logged (topic/partition/offset, never its bytes) and counted in

@@ -36,6 +36,7 @@ public final class StreamsAppConfig {
     public static final String WORK_END = "working-hours.end";
     public static final String DAY_RETENTION = "metrics.day-retention-days";
     public static final String STATE_MEMORY = "streams.state-memory-mb";
+    public static final String THREADS = "streams.threads";
 
     public static final ConfigDef DEFINITION = definition();
 
@@ -56,6 +57,7 @@ public final class StreamsAppConfig {
     public final WorkRules workRules;
     public final Duration dayRetention;
     public final long stateMemoryBytes;
+    public final int threads;
 
     public StreamsAppConfig(Map<String, String> raw) {
         Map<String, Object> v = ConfigLoader.parse("streams", DEFINITION, raw);
@@ -70,6 +72,7 @@ public final class StreamsAppConfig {
         latenessGrace = Duration.ofDays((Integer) v.get(LATENESS_GRACE));
         dayRetention = Duration.ofDays((Integer) v.get(DAY_RETENTION));
         stateMemoryBytes = ((Integer) v.get(STATE_MEMORY)).longValue() << 20;
+        threads = (Integer) v.get(THREADS);
         List<String> problems = new ArrayList<>();
         LocalTime start = time(WORK_START, (String) v.get(WORK_START), problems);
         LocalTime end = time(WORK_END, (String) v.get(WORK_END), problems);
@@ -161,6 +164,8 @@ public final class StreamsAppConfig {
                 .define(ACTIVITY_TAIL, Type.INT, 5, ConfigDef.Range.between(0, 240), Importance.MEDIUM,
                         "activity.tail of metrics.md §1, in minutes: the credit of a non-meeting event with no next "
                                 + "event within the gap.")
+                .define(THREADS, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.MEDIUM,
+                        "Stream threads of this instance (num.stream.threads); tasks are spread over them.")
                 .define(STATE_MEMORY, Type.INT, 256, ConfigDef.Range.between(16, 65_536), Importance.MEDIUM,
                         "Off-heap memory (MiB) shared by all RocksDB state stores of the process: block cache and "
                                 + "write buffers together (docs/streams.md).")

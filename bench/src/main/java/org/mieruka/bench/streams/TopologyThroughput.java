@@ -445,6 +445,12 @@ public final class TopologyThroughput {
                 StreamsAppConfig.PSEUDONYM_KEYS, "bench=" + Base64.getEncoder().encodeToString(
                         "mieruka-bench-pseudonym-key-32-bytes!".getBytes(StandardCharsets.UTF_8)),
                 StreamsAppConfig.SOURCES_FILE, sources.toString(), "metrics.port", "0"));
+        // -Dapp.<setting>=<value> tries a setting of the application (e.g. -Dapp.streams.threads=2).
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("app.")) {
+                raw.put(name.substring(4), System.getProperty(name));
+            }
+        }
         return new StreamsAppConfig(raw);
     }
 
