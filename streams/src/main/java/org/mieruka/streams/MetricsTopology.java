@@ -36,8 +36,9 @@ import org.mieruka.streams.workload.WorkRules;
  * The metrics after the privacy stage. WORKFLOW events first pass the case stage (keyed by case),
  * which assembles each case (§3) and gives events without a process_code their case's process;
  * then every event, and the pseudonymous directory, meet per employee in the workload stage, which
- * emits event credits (§1) and employee-days (§2). Every output record carries a version that
- * increases with each update of its key.
+ * emits event credits (§1) and employee-days (§2), enriched from global stores of the calendar, the
+ * process catalog and the org units; the group totals (§1 work hours, §4 telework effect) follow
+ * as tables. Every output record carries a version that increases with each update of its key.
  */
 public final class MetricsTopology {
 
