@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.mieruka.schemas.event.EventKind;
 import org.mieruka.schemas.event.PseudonymousEvent;
 import org.mieruka.schemas.metric.WorkCase;
+import org.mieruka.streams.workload.OutputTime;
 import org.mieruka.streams.workload.RecordVersion;
 
 /**
@@ -103,7 +104,8 @@ public final class CaseStage implements Processor<String, PseudonymousEvent, Str
 
         WorkCase workCase = CaseAssembler.assemble(state.events(),
                 state.nextVersion(RecordVersion.floor(context.currentSystemTimeMs())));
-        context.forward(record.withKey(key).withValue(CaseOutput.ofCase(key, workCase)));
+        context.forward(record.withKey(key).withValue(CaseOutput.ofCase(key, workCase))
+                .withTimestamp(OutputTime.of(record.timestamp(), context.currentStreamTimeMs())));
         cases.put(key, state);
     }
 
@@ -113,6 +115,7 @@ public final class CaseStage implements Processor<String, PseudonymousEvent, Str
         if (event.processCode() == null && process != null) {
             out = PseudonymousEvent.newBuilder(out).setProcessCode(process).build();
         }
-        context.forward(record.withKey(out.getEmployeePseudonym()).withValue(CaseOutput.ofEvent(out)));
+        context.forward(record.withKey(out.getEmployeePseudonym()).withValue(CaseOutput.ofEvent(out))
+                .withTimestamp(OutputTime.of(record.timestamp(), context.currentStreamTimeMs())));
     }
 }

@@ -311,7 +311,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
                 day.setVersion(state.version);
                 counters.employeeDays.increment();
             }
-            context.forward(new Record<>(out.key, out.value, timestamp));
+            context.forward(new Record<>(out.key, out.value, OutputTime.of(timestamp, context.currentStreamTimeMs())));
         }
         days.save(pseudonym, date, state);
     }
