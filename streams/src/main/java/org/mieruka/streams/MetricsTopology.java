@@ -54,6 +54,7 @@ public final class MetricsTopology {
         builder.addStateStore(CaseStage.storeBuilder());
         builder.addStateStore(EmployeeStage.daysStore());
         builder.addStateStore(EmployeeStage.dayEventsStore());
+        builder.addStateStore(EmployeeStage.dayIndexStore());
         builder.addStateStore(EmployeeStage.directoryStore());
         addReference(builder, EmployeeStage.CALENDAR_STORE, TopicCatalog.CALENDAR.name(prefix),
                 org.mieruka.schemas.serde.Serdes.calendarDay(), day -> day.getDate().toString());
@@ -105,7 +106,8 @@ public final class MetricsTopology {
                 .merge(workflowByEmployee, Named.as("metrics-merge-workflow"))
                 .merge(directory, Named.as("metrics-merge-directory"))
                 .process(() -> new EmployeeStage(rules, dayRetention, counters), Named.as("metrics-workload-stage"),
-                        EmployeeStage.DAYS_STORE, EmployeeStage.DAY_EVENTS_STORE, EmployeeStage.DIRECTORY_STORE);
+                        EmployeeStage.DAYS_STORE, EmployeeStage.DAY_EVENTS_STORE, EmployeeStage.DAY_INDEX_STORE,
+                        EmployeeStage.DIRECTORY_STORE);
         KStream<String, EventCredit> credits = workload
                 .filter((key, record) -> record instanceof EventCredit, Named.as("metrics-credit-records"))
                 .mapValues(record -> (EventCredit) record, Named.as("metrics-credit-record"));

@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.Stores;
  * The employee-days of one task in two stores: one small entry per day
  * ({@code date/pseudonym} → version, emitted fingerprint, report) and one per event
  * ({@code date/pseudonym/source_system/event_id} → the event and its emitted fingerprint). Saving
- * a day writes its own entry and only the events that changed, so the changelog carries a few
+ * a day writes its own entry and only the events that changed (plus, once, an entry in the
+ * employee's index of days), so the changelog carries a few
  * hundred bytes per event instead of the whole day again. Keys start with the date, so the days
  * past the retention are one range from the start.
  */
@@ -22,11 +23,38 @@ final class DayBook {
 
     private final KeyValueStore<String, byte[]> days;
     private final KeyValueStore<String, byte[]> events;
+    /** pseudonym/date → nothing: which days an employee has, for a directory change to visit. */
+    private final KeyValueStore<String, byte[]> index;
+    private static final byte[] PRESENT = new byte[0];
     private final StringSerializer keys = new StringSerializer();
 
-    DayBook(KeyValueStore<String, byte[]> days, KeyValueStore<String, byte[]> events) {
+    DayBook(KeyValueStore<String, byte[]> days, KeyValueStore<String, byte[]> events,
+            KeyValueStore<String, byte[]> index) {
         this.days = days;
         this.events = events;
+        this.index = index;
+    }
+
+    /**
+     * The dates from {@code from} on for which the employee has a stored day, in order. Index
+     * entries of days already forgotten are removed on the way (the index is keyed by employee,
+     * so the retention sweep cannot reach it by date).
+     */
+    List<LocalDate> dates(String pseudonym, LocalDate from) {
+        List<LocalDate> dates = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> stored = index.prefixScan(pseudonym + "/", keys)) {
+            stored.forEachRemaining(kv -> {
+                LocalDate date = LocalDate.parse(kv.key.substring(pseudonym.length() + 1));
+                if (days.get(dayKey(pseudonym, date)) == null) {
+                    stale.add(kv.key);
+                } else if (!date.isBefore(from)) {
+                    dates.add(date);
+                }
+            });
+        }
+        stale.forEach(index::delete);
+        return dates;
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
@@ -56,6 +84,10 @@ final class DayBook {
 
     void save(String pseudonym, LocalDate date, DayState state) {
         days.put(dayKey(pseudonym, date), DayStateSerde.writeDay(state));
+        if (!state.stored) {
+            index.put(pseudonym + "/" + date, PRESENT);
+            state.stored = true;
+        }
         if (state.dirty.isEmpty()) {
             return;
         }

@@ -20,6 +20,8 @@ final class DayState {
     final List<Activity> activities;
     Activity report;
     final Map<String, Long> emittedCredits;
+    /** Whether the day is already in the store (and in its employee's index of days). */
+    boolean stored;
     /** Events whose stored entry (the event or its emitted fingerprint) must be written again. */
     final Set<String> dirty = new HashSet<>();
 

@@ -79,7 +79,9 @@ final class DayStateSerde {
                     }
                 }
             }
-            return new DayState(version, emittedDay, activities, report, emitted);
+            DayState state = new DayState(version, emittedDay, activities, report, emitted);
+            state.stored = true;
+            return state;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

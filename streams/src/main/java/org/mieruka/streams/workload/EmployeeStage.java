@@ -40,6 +40,8 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     public static final String DAYS_STORE = "metrics-employee-days";
     /** date/pseudonym/source_system/event_id → the event and its emitted fingerprint ({@link DayBook}). */
     public static final String DAY_EVENTS_STORE = "metrics-employee-day-events";
+    /** pseudonym/date → nothing: the days each employee has ({@link DayBook}). */
+    public static final String DAY_INDEX_STORE = "metrics-employee-day-index";
     /** pseudonym → the employee's directory rows. */
     public static final String DIRECTORY_STORE = "metrics-employee-directory";
 
@@ -125,6 +127,10 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         return DayBook.store(DAY_EVENTS_STORE);
     }
 
+    public static StoreBuilder<KeyValueStore<String, byte[]>> dayIndexStore() {
+        return DayBook.store(DAY_INDEX_STORE);
+    }
+
     /** Global stores are restored from their topic, so they keep no changelog. */
     public static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>>
             referenceStore(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
@@ -140,7 +146,8 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.days = new DayBook(context.getStateStore(DAYS_STORE), context.getStateStore(DAY_EVENTS_STORE));
+        this.days = new DayBook(context.getStateStore(DAYS_STORE), context.getStateStore(DAY_EVENTS_STORE),
+                context.getStateStore(DAY_INDEX_STORE));
         this.directories = context.getStateStore(DIRECTORY_STORE);
         KeyValueStore<String, CalendarDay> calendar = context.getStateStore(CALENDAR_STORE);
         // An explicit entry (a Saturday opening, an extra closing day) overrides the weekly and national rules.
@@ -250,13 +257,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             directory.put(row);
         }
         directories.put(pseudonym, directory);
-        if (newestDate == null) {
-            return;
-        }
-        // Point lookups per date: at most the retention's number of days, most of them absent.
-        LocalDate oldest = newestDate.minusDays(retentionDays);
-        for (LocalDate date = validFrom.isBefore(oldest) ? oldest : validFrom; !date.isAfter(newestDate);
-             date = date.plusDays(1)) {
+        for (LocalDate date : days.dates(pseudonym, validFrom)) {
             recompute(pseudonym, date, directory, timestamp);
         }
     }
