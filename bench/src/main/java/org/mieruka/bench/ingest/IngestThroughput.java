@@ -1,7 +1,5 @@
 package org.mieruka.bench.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.tools.ProducerPerformance;
 import org.mieruka.ingest.IngestConfig;
 import org.mieruka.ingest.IngestServer;
@@ -43,7 +36,6 @@ import org.mieruka.schemas.serde.Serdes;
  */
 public final class IngestThroughput {
 
-    private static final Pattern RATE = Pattern.compile("([\\d.]+) records/sec");
 
     private IngestThroughput() {
     }
@@ -66,7 +58,7 @@ public final class IngestThroughput {
                 bootstrap, seconds, clients, batch, recordSize);
 
         double ingest = ingest(bootstrap, prefix, seconds, clients, batch);
-        double raw = producerPerformance(bootstrap, prefix, recordSize, (long) Math.max(ingest * seconds, 200_000));
+        double raw = org.mieruka.bench.RawProducerRate.measure(bootstrap, prefix, recordSize, (long) Math.max(ingest * seconds, 200_000));
         System.out.printf(Locale.ROOT, "%nHTTP ingest:          %,12.0f events/s%n", ingest);
         System.out.printf(Locale.ROOT, "ProducerPerformance:  %,12.0f records/s (%d-byte records, acks=all, idempotent)%n",
                 raw, recordSize);
@@ -141,32 +133,6 @@ public final class IngestThroughput {
             }
             return accepted.get() / elapsed;
         }
-    }
-
-    private static double producerPerformance(String bootstrap, String prefix, int recordSize, long records)
-            throws Exception {
-        String topic = prefix + "producer-performance";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-        }
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            ProducerPerformance.main(new String[] {"--topic", topic, "--num-records", Long.toString(records),
-                    "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
-                    "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true", "linger.ms=5"});
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
-        System.out.println("ProducerPerformance: " + last);
-        Matcher rate = RATE.matcher(last);
-        if (!rate.find()) {
-            throw new IllegalStateException("no rate in ProducerPerformance's output:\n" + output);
-        }
-        return Double.parseDouble(rate.group(1));
     }
 
     /** A typical DOCUMENT event; ids unique per client and sequence so none is a duplicate. */

@@ -1,9 +1,7 @@
 package org.mieruka.bench.streams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -31,14 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,7 +94,6 @@ public final class TopologyThroughput {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     private static final LocalDate FIRST_DAY = ActivityConfig.defaults().first(); // Monday 2026-04-06
-    private static final Pattern RATE = Pattern.compile("([\\d.]+) records/sec");
 
     /** The sources file the project ships (config/sources.json), for the simulator's six sources. */
     private static final String SOURCES = """
@@ -273,7 +267,7 @@ public final class TopologyThroughput {
         int recordSize = (int) Math.round(first.meanValueSize());
         long records = Math.max(first.size(), 1_000_000);
         String loadPp = load();
-        double raw = producerPerformance(bootstrap, prefix, recordSize, records);
+        double raw = org.mieruka.bench.RawProducerRate.measure(bootstrap, prefix, recordSize, records);
 
         System.out.printf(Locale.ROOT, "%n| figure | value |%n|---|---|%n");
         System.out.printf(Locale.ROOT, "| city | %,d staff, %d weeks, %,d events, %,d directory rows |%n", staff,
@@ -648,32 +642,6 @@ public final class TopologyThroughput {
         double meanValueSize() {
             return Arrays.stream(values).mapToLong(v -> v.length).average().orElse(0);
         }
-    }
-
-    private static double producerPerformance(String bootstrap, String prefix, int recordSize, long records)
-            throws Exception {
-        String topic = prefix + "producer-performance";
-        try (Admin admin = admin(bootstrap)) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-        }
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            ProducerPerformance.main(new String[] {"--topic", topic, "--num-records", Long.toString(records),
-                    "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
-                    "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true", "linger.ms=5"});
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
-        System.out.println("ProducerPerformance: " + last);
-        Matcher rate = RATE.matcher(last);
-        if (!rate.find()) {
-            throw new IllegalStateException("no rate in ProducerPerformance's output:\n" + output);
-        }
-        return Double.parseDouble(rate.group(1));
     }
 
     // ------------------------------------------------------------------------------------------------
