@@ -71,10 +71,14 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         final Counter employeeDays;
         final Counter unreadableReports;
         final Counter forgotten;
-        final MeterRegistry registry;
+        final Counter uncataloguedProcess;
+        final Counter uncataloguedStep;
+        final Counter uncataloguedOrgUnit;
 
         public Counters(MeterRegistry registry) {
-            this.registry = registry;
+            uncataloguedProcess = uncatalogued(registry, "process");
+            uncataloguedStep = uncatalogued(registry, "step");
+            uncataloguedOrgUnit = uncatalogued(registry, "org_unit");
             recomputed = Counter.builder("mieruka.streams.workload.days.recomputed")
                     .description("Employee-days recomputed after an event, report or directory change")
                     .register(registry);
@@ -93,24 +97,24 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
      * @param retention how long after a date (counted from the newest date this task has seen) its
      *                  employee-days are kept: a work-mode report for an older day finds nothing to update
      */
+    private static Counter uncatalogued(MeterRegistry registry, String dimension) {
+        return Counter.builder("mieruka.streams.workload.uncatalogued").tag("dimension", dimension)
+                .description("Accepted activity events whose own code is not in the reference catalogs (kept as given)")
+                .register(registry);
+    }
+
     /** Counts an event's own code the catalogs do not know (dimension: process, step or org_unit). */
     private void countUncatalogued(Activity activity) {
         ProcessDefinition process = activity.processCode() == null ? null : catalog.process(activity.processCode());
         if (activity.processCode() != null && process == null) {
-            uncatalogued("process");
+            counters.uncataloguedProcess.increment();
         }
         if (activity.step() != null && process != null && !ReferenceCatalog.hasStep(process, activity.step())) {
-            uncatalogued("step");
+            counters.uncataloguedStep.increment();
         }
         if (activity.orgUnit() != null && !catalog.hasOrgUnit(activity.orgUnit())) {
-            uncatalogued("org_unit");
+            counters.uncataloguedOrgUnit.increment();
         }
-    }
-
-    private void uncatalogued(String dimension) {
-        Counter.builder("mieruka.streams.workload.uncatalogued").tag("dimension", dimension)
-                .description("Accepted activity events whose own code is not in the reference catalogs (kept as given)")
-                .register(counters.registry).increment();
     }
 
     public EmployeeStage(WorkRules rules, Duration retention, Counters counters) {
@@ -209,7 +213,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
             DayState state = load(pseudonym, date);
             if (state.offerReport(activity)) {
                 days.save(pseudonym, date, state);
-                recompute(pseudonym, date, directory(pseudonym), timestamp);
+                recompute(pseudonym, date, state, directory(pseudonym), timestamp);
             }
             return;
         }
@@ -231,7 +235,7 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
         if (activity.occurredAt() - midnight <= Math.max(rules.gap().toMillis(), rules.tail().toMillis())) {
             recompute(pseudonym, date.minusDays(1), directory, timestamp);
         }
-        recompute(pseudonym, date, directory, timestamp);
+        recompute(pseudonym, date, state, directory, timestamp);
         // The day after changes only through a meeting that runs past midnight.
         if (activity.isMeeting() && activity.occurredAt() + activity.durationMs() > nextMidnight) {
             recompute(pseudonym, date.plusDays(1), directory, timestamp);
@@ -263,7 +267,12 @@ public final class EmployeeStage implements Processor<String, EmployeeInput, Str
     }
 
     private void recompute(String pseudonym, LocalDate date, EmployeeDirectory directory, long timestamp) {
-        DayState state = days.load(pseudonym, date);
+        recompute(pseudonym, date, days.load(pseudonym, date), directory, timestamp);
+    }
+
+    /** @param state the day as stored (the caller may have it at hand already), or null */
+    private void recompute(String pseudonym, LocalDate date, DayState state, EmployeeDirectory directory,
+                           long timestamp) {
         if (state == null || state.activities.isEmpty()) {
             return;
         }
