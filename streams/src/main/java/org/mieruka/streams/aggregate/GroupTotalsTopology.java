@@ -82,7 +82,11 @@ public final class GroupTotalsTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(Accumulator.serde(DayTotals::new)));
 
         // Closed, not left-censored cases with a step, joined to the credit of their last step.
-        KTable<String, PlacedCase> placed = cases.join(credits,
+        // Only cases that enter a cycle-time aggregate take part: a case reopened or still open leaves
+        // the filtered table (a delete the join passes on), and the join never meets a null key.
+        KTable<String, PlacedCase> placed = cases
+                .filter((key, c) -> lastStepCredit(c) != null, Named.as("metrics-cases-with-cycle"))
+                .join(credits,
                 GroupTotalsTopology::lastStepCredit,
                 (c, credit) -> new PlacedCase(DayTotals.groupKey(credit.getDayOrgUnit(), credit.getEventDate(),
                         credit.getWorkMode()), c.getCycleMs()),
