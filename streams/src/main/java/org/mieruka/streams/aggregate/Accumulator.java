@@ -73,6 +73,15 @@ abstract class Accumulator {
         }
     }
 
+    static void writeDate(DataOutputStream out, java.time.LocalDate date) throws IOException {
+        out.writeLong(date == null ? Long.MIN_VALUE : date.toEpochDay());
+    }
+
+    static java.time.LocalDate readDate(DataInputStream in) throws IOException {
+        long day = in.readLong();
+        return day == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(day);
+    }
+
     static String readString(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }

@@ -58,7 +58,7 @@ final class DayTotals extends Accumulator {
     @Override
     void writeFields(DataOutputStream out) throws IOException {
         writeString(out, orgUnit);
-        out.writeLong(week == null ? Long.MIN_VALUE : week.toEpochDay());
+        writeDate(out, week);
         writeString(out, workMode);
         out.writeLong(employeeDays);
         out.writeLong(activeMs);
@@ -72,8 +72,7 @@ final class DayTotals extends Accumulator {
     @Override
     void readFields(DataInputStream in) throws IOException {
         orgUnit = readString(in);
-        long day = in.readLong();
-        week = day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+        week = readDate(in);
         workMode = readString(in);
         employeeDays = in.readLong();
         activeMs = in.readLong();

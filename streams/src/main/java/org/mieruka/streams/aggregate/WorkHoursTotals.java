@@ -59,7 +59,7 @@ final class WorkHoursTotals extends Accumulator {
     @Override
     void writeFields(DataOutputStream out) throws IOException {
         writeString(out, orgUnit);
-        out.writeLong(week == null ? Long.MIN_VALUE : week.toEpochDay());
+        writeDate(out, week);
         writeString(out, process);
         writeString(out, kind);
         writeString(out, channel);
@@ -73,8 +73,7 @@ final class WorkHoursTotals extends Accumulator {
     @Override
     void readFields(DataInputStream in) throws IOException {
         orgUnit = readString(in);
-        long day = in.readLong();
-        week = day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+        week = readDate(in);
         process = readString(in);
         kind = readString(in);
         channel = readString(in);
